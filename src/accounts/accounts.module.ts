@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { WalletModule } from '../wallet/wallet.module';
+import { AccountsResolver } from './accounts.resolver';
+import { AccountsService } from './accounts.service';
+import { PasswordHasher } from './password-hasher';
+import { UserEntity } from './user.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([UserEntity]), AuthModule, WalletModule],
+  providers: [AccountsService, AccountsResolver, PasswordHasher],
+  exports: [AccountsService],
+})
+export class AccountsModule {}

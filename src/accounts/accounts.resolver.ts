@@ -1,0 +1,49 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { CurrentViewer, Roles } from '../auth/roles.decorator';
+import { Viewer } from '../auth/viewer';
+import { RequestContext } from '../graphql/request-context';
+import { AccountsService, Session } from './accounts.service';
+import { CreateCuratorInput, RegisterBeneficiaryInput, RegisterContributorInput } from './dto/register.input';
+import { AuthPayloadModel, UserModel } from './models/user.model';
+import { toUserModel } from './user.mapper';
+import { Role } from './user.entity';
+
+const toPayload = (session: Session): AuthPayloadModel => ({ accessToken: session.accessToken, user: { ...toUserModel(session.user), isSelf: true } });
+
+@Resolver(() => UserModel)
+export class AccountsResolver {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Query(() => UserModel, { nullable: true })
+  async me(@CurrentViewer() viewer: Viewer | null): Promise<UserModel | null> {
+    const user = await this.accounts.me(viewer);
+    return user && toUserModel(user);
+  }
+
+  @Mutation(() => AuthPayloadModel)
+  async registerContributor(@Args('input') input: RegisterContributorInput): Promise<AuthPayloadModel> {
+    return toPayload(await this.accounts.registerContributor(input));
+  }
+
+  @Mutation(() => AuthPayloadModel)
+  async registerBeneficiary(@Args('input') input: RegisterBeneficiaryInput): Promise<AuthPayloadModel> {
+    return toPayload(await this.accounts.registerBeneficiary(input));
+  }
+
+  @Mutation(() => AuthPayloadModel, { description: 'Wrong email or password: UNAUTHENTICATED, the same message for both.' })
+  async login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayloadModel> {
+    return toPayload(await this.accounts.login(email, password));
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => UserModel, { description: 'ADMIN only.' })
+  async createCurator(@Args('input') input: CreateCuratorInput): Promise<UserModel> {
+    return toUserModel(await this.accounts.createCurator(input));
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'Visible to the user themself and to admins; null for everyone else.' })
+  email(@Parent() user: UserModel, @Context() ctx: RequestContext): string | null {
+    const visible = user.isSelf || ctx.viewer?.id === user.id || ctx.viewer?.role === Role.ADMIN;
+    return visible ? user.privateEmail : null;
+  }
+}

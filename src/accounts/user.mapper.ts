@@ -1,0 +1,15 @@
+import { UserModel } from './models/user.model';
+import { UserEntity } from './user.entity';
+
+export function toUserModel(user: UserEntity): UserModel {
+  return {
+    id: user.id,
+    displayName: user.displayName,
+    role: user.role,
+    privateEmail: user.email,
+    contributorKind: user.contributorKind,
+    organizationName: user.organizationName,
+    bio: user.bio,
+    createdAt: user.createdAt,
+  };
+}

@@ -1,0 +1,14 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { Role } from '../accounts/user.entity';
+import { RequestContext } from '../graphql/request-context';
+
+export const ROLES_KEY = 'roles';
+
+/** Requires an authenticated caller with one of `roles` (any role when none is given). */
+export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+
+/** The authenticated Viewer (or null on public operations). */
+export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  return GqlExecutionContext.create(context).getContext<RequestContext>().viewer;
+});

@@ -1,0 +1,20 @@
+import { INestApplication, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/config';
+import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
+import { inputValidationPipe } from './graphql/validation';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** Builds the HTTP application; used by main.ts and by the integration tests. */
+export async function createApp(config: AppConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot(config), {
+    logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(inputValidationPipe);
+  app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
+  app.enableShutdownHooks();
+  return app;
+}

@@ -1,0 +1,58 @@
+import { Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { EnvironmentVariables, parseEnvironment } from './app-config';
+
+/** Typed, resolved settings. Built once at start by loadConfig(). */
+export interface AppConfig {
+  env: EnvironmentVariables['NODE_ENV'];
+  isProduction: boolean;
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  meili?: { url: string; apiKey?: string };
+  jwtSecret: string;
+  admin?: { email: string; password: string };
+  trainingCreditIdr: number;
+  seedDemo: boolean;
+  workers: boolean;
+  logLevel: EnvironmentVariables['LOG_LEVEL'];
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+const JWT_SECRET_FILE = 'jwt-secret';
+
+/** The JWT secret: from the environment, or generated once and kept in DATA_DIR. */
+function resolveJwtSecret(env: EnvironmentVariables, dataDir: string): string {
+  if (env.JWT_SECRET) return env.JWT_SECRET;
+  const file = join(dataDir, JWT_SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  new Logger('Config').warn(`JWT_SECRET is not set: generated one and stored it in ${file}. Set JWT_SECRET in production.`);
+  return secret;
+}
+
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
+  const env = parseEnvironment(environment);
+  const dataDir = resolve(env.DATA_DIR);
+  return {
+    env: env.NODE_ENV,
+    isProduction: env.NODE_ENV === 'production',
+    port: env.PORT,
+    dataDir,
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY } : undefined,
+    jwtSecret: resolveJwtSecret(env, dataDir),
+    admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
+    trainingCreditIdr: env.TRAINING_CREDIT_IDR,
+    seedDemo: env.SEED_DEMO,
+    workers: env.WORKERS,
+    logLevel: env.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,59 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { dataSourceOptions, POOL_SIZE } from './data-source-options';
+import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+
+const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
+
+/** Stops the embedded database, after closing the pool that talks to it. */
+class EmbeddedPostgresLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(EMBEDDED_POSTGRES) private readonly embedded: EmbeddedPostgres | null,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.embedded) return;
+    const dataSource = this.moduleRef.get<DataSource>(getDataSourceToken(), { strict: false });
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await this.embedded.stop();
+  }
+}
+
+@Module({
+  providers: [
+    {
+      provide: EMBEDDED_POSTGRES,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => (config.databaseUrl ? null : startEmbeddedPostgres(config.dataDir, POOL_SIZE + 2)),
+    },
+    EmbeddedPostgresLifecycle,
+  ],
+  exports: [EMBEDDED_POSTGRES],
+})
+class EmbeddedPostgresModule {}
+
+/**
+ * PostgreSQL through TypeORM: DATABASE_URL when set, otherwise embedded
+ * PGlite in DATA_DIR. Migrations run at start in both cases.
+ */
+@Global()
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      imports: [EmbeddedPostgresModule],
+      inject: [APP_CONFIG, EMBEDDED_POSTGRES],
+      useFactory: (config: AppConfig, embedded: EmbeddedPostgres | null) => ({
+        ...dataSourceOptions(config.databaseUrl ?? embedded!.url),
+        migrationsRun: true,
+        autoLoadEntities: true,
+        retryAttempts: config.isProduction ? 10 : 2,
+        retryDelay: 1000,
+      }),
+    }),
+  ],
+})
+export class DatabaseModule {}

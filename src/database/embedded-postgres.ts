@@ -1,0 +1,34 @@
+import { Logger } from '@nestjs/common';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Zero-setup PostgreSQL: PGlite (PostgreSQL compiled to WASM) persisted in
+ * DATA_DIR, served over the wire protocol on a loopback port so the app uses
+ * the ordinary `pg` driver and the same migrations as production.
+ * `dataDir` undefined keeps the database in memory (tests).
+ */
+export async function startEmbeddedPostgres(dataDir: string | undefined, maxConnections: number): Promise<EmbeddedPostgres> {
+  // Loaded lazily: only the embedded mode needs the WASM build.
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = await PGlite.create({ dataDir: dataDir ? join(dataDir, 'pglite') : undefined, extensions: { pg_trgm } });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  await server.start();
+  const address = server.getServerConn(); // "127.0.0.1:PORT"
+  new Logger('EmbeddedPostgres').log(`Embedded PostgreSQL (PGlite) ${dataDir ? `in ${dataDir}` : 'in memory'} on ${address}`);
+  return {
+    url: `postgres://postgres@${address}/postgres`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { Request } from 'express';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AuthModule } from '../auth/auth.module';
+import { TokenService } from '../auth/token.service';
+import { DomainError } from '../common/domain-error';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { formatGraphQLError } from './error-mapper';
+import { Loaders } from './loaders';
+import { RequestContext } from './request-context';
+
+/** Emitted in development so the contract check can read it; kept in memory otherwise. */
+export const SCHEMA_FILE = join(process.cwd(), 'src/schema.gql');
+
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [AuthModule],
+      inject: [APP_CONFIG, TokenService, getDataSourceToken()],
+      useFactory: (config: AppConfig, tokens: TokenService, dataSource: DataSource): ApolloDriverConfig => ({
+        path: '/graphql',
+        autoSchemaFile: config.env === 'development' ? SCHEMA_FILE : true,
+        sortSchema: true,
+        graphiql: !config.isProduction,
+        introspection: true,
+        includeStacktraceInErrorResponses: false,
+        autoTransformHttpErrors: false,
+        formatError: formatGraphQLError,
+        context: ({ req }: { req: Request }): RequestContext => {
+          const context: RequestContext = { req, viewer: null, loaders: new Loaders(dataSource) };
+          try {
+            context.viewer = tokens.viewerOf(req.headers.authorization);
+          } catch (error) {
+            context.authError = error as DomainError;
+          }
+          return context;
+        },
+      }),
+    }),
+  ],
+})
+export class AppGraphQLModule {}

@@ -1,0 +1,24 @@
+import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, ErrorCode, FieldError } from '../common/domain-error';
+
+/** Flattens class-validator errors to { field: 'lessons.0.contentUrl', message }. */
+export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...toFieldErrors(error.children ?? [], field)];
+  });
+}
+
+/** class-validator on every input; a refusal is BAD_USER_INPUT listing each bad field. */
+export const inputValidationPipe = new ValidationPipe({
+  transform: true,
+  whitelist: true,
+  forbidUnknownValues: false,
+  validateCustomDecorators: false,
+  exceptionFactory: (errors) => {
+    const fields = toFieldErrors(errors);
+    const names = [...new Set(fields.map((f) => f.field))].join(', ');
+    return new DomainError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${names}`, fields);
+  },
+});
