@@ -1,14 +1,14 @@
 // Jest runs TypeScript through SWC in CommonJS mode. NestJS 12 ships ESM only,
 // so its packages (and file-type's ESM dependencies) are transformed too; see
 // docs/decisions.md.
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', '@borewit'];
+const esmPackages = ['@nestjs', 'entities', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', '@borewit'];
 
 const swc = [
   '@swc/jest',
   {
     jsc: {
       parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
       target: 'es2022',
       keepClassNames: true,
     },

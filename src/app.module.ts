@@ -1,17 +1,19 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AccountsModule } from './accounts/accounts.module';
+import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
+import { ModerationModule } from './moderation/moderation.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AppGraphQLModule, HealthModule, AccountsModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AppGraphQLModule, HealthModule, AccountsModule, CatalogModule, ModerationModule],
     };
   }
 }

@@ -17,6 +17,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     poolSize: POOL_SIZE,
     extra: { connectionTimeoutMillis: 10_000 },
-    logging: ['error', 'migration'],
+    // Failed queries are not logged here: their parameters hold personal data; unexpected errors are logged by the GraphQL error mapper.
+    logging: ['migration'],
   };
 }

@@ -1,0 +1,192 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Viewer } from '../auth/viewer';
+import { badInput, DomainError, ErrorCode, notFound } from '../common/domain-error';
+import { uniqueViolation } from '../common/postgres-errors';
+import { checkPageSize, Cursor, decodeCursor } from '../graphql/pagination';
+import { ModerationChecks } from '../moderation/moderation-checks.service';
+import { ModerationAction, EDITABLE_STATUSES } from '../moderation/module-status-machine';
+import { ModuleWorkflow, updateVersioned } from '../moderation/module-workflow.service';
+import { CategoryEntity } from './category.entity';
+import { LessonInput, ModuleInput, UpdateModuleInput } from './dto/module.input';
+import { LessonEntity } from './lesson.entity';
+import { sanitizeMarkdown } from './markdown-sanitizer';
+import { canSee, isOwnerOrCurator, isUuid, lockOwnedModule, staleVersion } from './module-access';
+import { ModuleEntity } from './module.entity';
+import { ModuleStatus } from './module-status';
+import { slugFromTitle, withSuffix } from './slug';
+
+export interface CategoryWithCount extends CategoryEntity {
+  moduleCount: number;
+}
+
+export interface ModulePage {
+  rows: ModuleEntity[];
+  totalCount: number;
+}
+
+const SLUG_ATTEMPTS = 5;
+
+/** The module catalogue: writing modules, and who may see which. */
+@Injectable()
+export class CatalogService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly workflow: ModuleWorkflow,
+    private readonly checks: ModerationChecks,
+  ) {}
+
+  async categories(): Promise<CategoryWithCount[]> {
+    const rows: (CategoryEntity & { module_count: number })[] = await this.dataSource.query(
+      `SELECT c.id, c.slug, c.name, c.position, count(m.id)::int AS module_count
+         FROM categories c LEFT JOIN modules m ON m.category_id = c.id AND m.status = 'PUBLISHED'
+        GROUP BY c.id ORDER BY c.position`,
+    );
+    return rows.map(({ module_count, ...category }) => ({ ...category, moduleCount: module_count }));
+  }
+
+  /** PUBLISHED counts of the given categories, for batched Category.moduleCount. */
+  async publishedCounts(categoryIds: readonly string[]): Promise<number[]> {
+    const rows: { category_id: string; count: number }[] = await this.dataSource.query(
+      `SELECT category_id, count(*)::int AS count FROM modules WHERE status = 'PUBLISHED' AND category_id = ANY($1) GROUP BY category_id`,
+      [categoryIds],
+    );
+    const counts = new Map(rows.map((row) => [row.category_id, row.count]));
+    return categoryIds.map((id) => counts.get(id) ?? 0);
+  }
+
+  async create(viewer: Viewer, input: ModuleInput): Promise<ModuleEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const category = await this.categoryBySlug(manager, input.categorySlug);
+      const fields = {
+        title: input.title,
+        summary: input.summary,
+        description: sanitizeMarkdown(input.description),
+        categoryId: category.id,
+        skills: normalizeSkills(input.skills),
+        level: input.level,
+        language: input.language,
+        deliveryMode: input.deliveryMode,
+        priceIdr: input.priceIdr,
+        certificate: input.certificate,
+        durationMinutes: totalDuration(input.lessons),
+        status: ModuleStatus.DRAFT,
+        contributorId: viewer.id,
+      };
+      const module = await this.insertWithUniqueSlug(manager, fields);
+      await this.replaceLessons(manager, module.id, input.lessons);
+      return module;
+    });
+  }
+
+  async update(viewer: Viewer, input: UpdateModuleInput): Promise<ModuleEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const module = await lockOwnedModule(manager, viewer, input.id);
+      if (!EDITABLE_STATUSES.has(module.status)) {
+        throw new DomainError(ErrorCode.CONFLICT, `A module that is ${module.status} cannot be edited`);
+      }
+      if (module.version !== input.expectedVersion) {
+        throw staleVersion(module.version, input.expectedVersion);
+      }
+      const changes: Partial<ModuleEntity> = {};
+      if (input.title != null) changes.title = input.title;
+      if (input.summary != null) changes.summary = input.summary;
+      if (input.description != null) changes.description = sanitizeMarkdown(input.description);
+      if (input.categorySlug != null) changes.categoryId = (await this.categoryBySlug(manager, input.categorySlug)).id;
+      if (input.skills != null) changes.skills = normalizeSkills(input.skills);
+      if (input.level != null) changes.level = input.level;
+      if (input.language != null) changes.language = input.language;
+      if (input.deliveryMode != null) changes.deliveryMode = input.deliveryMode;
+      if (input.priceIdr != null) changes.priceIdr = input.priceIdr;
+      if (input.certificate != null) changes.certificate = input.certificate;
+      if (input.lessons != null) {
+        await this.replaceLessons(manager, module.id, input.lessons);
+        changes.durationMinutes = totalDuration(input.lessons);
+      }
+      if (module.status !== ModuleStatus.PUBLISHED) return updateVersioned(manager, module, changes);
+      // Editing a PUBLISHED module sends it back to review, with fresh automatic checks.
+      const edited = { ...module, ...changes };
+      changes.moderationChecks = await this.checks.run(manager, edited);
+      return this.workflow.apply(manager, module, { action: ModerationAction.EDIT_PUBLISHED, actorId: viewer.id, changes });
+    });
+  }
+
+  async archive(viewer: Viewer, id: string): Promise<ModuleEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const module = await lockOwnedModule(manager, viewer, id);
+      return this.workflow.apply(manager, module, { action: ModerationAction.ARCHIVE, actorId: viewer.id });
+    });
+  }
+
+  /** A module by id or slug, if the caller may see it: PUBLISHED for everyone, any status for its owner and curators. */
+  async find(viewer: Viewer | null, id?: string | null, slug?: string | null): Promise<ModuleEntity> {
+    if (!id && !slug) throw badInput('id', 'give id or slug');
+    const repository = this.dataSource.getRepository(ModuleEntity);
+    const module = id ? (isUuid(id) ? await repository.findOneBy({ id }) : null) : await repository.findOneBy({ slug: slug! });
+    if (!module || !canSee(viewer, module)) throw notFound('Module');
+    return module;
+  }
+
+  /** The caller's own modules, newest first. */
+  async mine(viewer: Viewer, status: ModuleStatus | null | undefined, first: number, after?: string | null): Promise<ModulePage> {
+    checkPageSize(first);
+    const cursor = decodeCursor(after);
+    const query = this.dataSource.getRepository(ModuleEntity).createQueryBuilder('m').where('m.contributor_id = :owner', { owner: viewer.id });
+    if (status) query.andWhere('m.status = :status', { status });
+    const totalCount = await query.getCount();
+    // Cursors carry milliseconds; PostgreSQL keeps microseconds, so both sides are compared at millisecond precision.
+    if (cursor) query.andWhere(`(date_trunc('milliseconds', m.created_at), m.id) < (:key::timestamptz, :id)`, { key: cursor.key, id: cursor.id });
+    const rows = await query.orderBy(`date_trunc('milliseconds', m.created_at)`, 'DESC').addOrderBy('m.id', 'DESC').limit(first + 1).getMany();
+    return { rows, totalCount };
+  }
+
+  /** Whether the caller sees lesson content (contentUrl, body) of `module`. */
+  canSeeContent(viewer: Viewer | null, module: Pick<ModuleEntity, 'contributorId'>): boolean {
+    return isOwnerOrCurator(viewer, module);
+  }
+
+  private async categoryBySlug(manager: EntityManager, slug: string): Promise<CategoryEntity> {
+    const category = await manager.findOneBy(CategoryEntity, { slug });
+    if (!category) throw badInput('categorySlug', `unknown category '${slug}'`);
+    return category;
+  }
+
+  private async insertWithUniqueSlug(manager: EntityManager, fields: Partial<ModuleEntity>): Promise<ModuleEntity> {
+    const base = slugFromTitle(fields.title!);
+    for (let attempt = 0; attempt < SLUG_ATTEMPTS; attempt++) {
+      const slug = attempt === 0 ? base : withSuffix(base);
+      if (await manager.existsBy(ModuleEntity, { slug })) continue;
+      // A savepoint keeps the transaction usable if a concurrent insert takes the slug first.
+      try {
+        return await manager.transaction((inner) => inner.save(inner.create(ModuleEntity, { ...fields, slug })));
+      } catch (error) {
+        if (uniqueViolation(error) !== 'modules_slug_key') throw error;
+      }
+    }
+    throw new Error('Could not find a free slug');
+  }
+
+  private async replaceLessons(manager: EntityManager, moduleId: string, lessons: LessonInput[]): Promise<void> {
+    await manager.delete(LessonEntity, { moduleId });
+    await manager.insert(
+      LessonEntity,
+      lessons.map((lesson, index) => ({
+        moduleId,
+        position: index + 1,
+        title: lesson.title,
+        kind: lesson.kind,
+        durationMinutes: lesson.durationMinutes,
+        contentUrl: lesson.contentUrl ?? null,
+        body: lesson.body != null ? sanitizeMarkdown(lesson.body) : null,
+      })),
+    );
+  }
+}
+
+export const cursorOfModule = (module: ModuleEntity): Cursor => ({ key: module.createdAt.toISOString(), id: module.id });
+
+const totalDuration = (lessons: LessonInput[]) => lessons.reduce((sum, lesson) => sum + lesson.durationMinutes, 0);
+
+/** Skills are matched and faceted case-insensitively: store them lower-case, once each. */
+const normalizeSkills = (skills: string[]) => [...new Set(skills.map((skill) => skill.toLowerCase()))];

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Viewer } from '../auth/viewer';
+import { badInput } from '../common/domain-error';
+import { isOwnerOrCurator, lockModule, lockOwnedModule, staleVersion } from '../catalog/module-access';
+import { ModuleEntity, StoredModerationCheck } from '../catalog/module.entity';
+import { ModuleStatus } from '../catalog/module-status';
+import { checkPageSize, Cursor, decodeCursor } from '../graphql/pagination';
+import { ReviewDecision, ReviewModuleInput } from './dto/review-module.input';
+import { ModerationChecks } from './moderation-checks.service';
+import { ModerationEventEntity } from './moderation-event.entity';
+import { ModerationAction } from './module-status-machine';
+import { ModuleWorkflow } from './module-workflow.service';
+
+const ACTION_OF_DECISION: Record<ReviewDecision, ModerationAction> = {
+  [ReviewDecision.APPROVE]: ModerationAction.APPROVE,
+  [ReviewDecision.REQUEST_CHANGES]: ModerationAction.REQUEST_CHANGES,
+  [ReviewDecision.REJECT]: ModerationAction.REJECT,
+};
+
+export interface QueuePage {
+  rows: ModuleEntity[];
+  totalCount: number;
+}
+
+/** Curator moderation: submissions, reviews, take-downs, the queue and the history. */
+@Injectable()
+export class ModerationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly workflow: ModuleWorkflow,
+    private readonly checks: ModerationChecks,
+  ) {}
+
+  /** The owner sends a module to review; the automatic checks run and are kept for the curators. */
+  async submit(viewer: Viewer, id: string): Promise<ModuleEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const module = await lockOwnedModule(manager, viewer, id);
+      const moderationChecks = await this.checks.run(manager, module);
+      return this.workflow.apply(manager, module, { action: ModerationAction.SUBMIT, actorId: viewer.id, changes: { moderationChecks } });
+    });
+  }
+
+  async review(viewer: Viewer, input: ReviewModuleInput): Promise<ModuleEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const module = await lockModule(manager, input.moduleId);
+      if (module.version !== input.expectedVersion) {
+        throw staleVersion(module.version, input.expectedVersion);
+      }
+      return this.workflow.apply(manager, module, { action: ACTION_OF_DECISION[input.decision], actorId: viewer.id, note: input.note ?? null });
+    });
+  }
+
+  /** Takes a PUBLISHED module down (a curator's unpublishModule, or a report resolution). */
+  async unpublish(viewer: Viewer, moduleId: string, note: string, manager?: EntityManager): Promise<ModuleEntity> {
+    const trimmed = note.trim();
+    if (trimmed.length === 0 || trimmed.length > 2000) throw badInput('note', 'is required (1 to 2000 characters)');
+    const work = async (tx: EntityManager) => {
+      const module = await lockModule(tx, moduleId);
+      return this.workflow.apply(tx, module, { action: ModerationAction.UNPUBLISH, actorId: viewer.id, note: trimmed });
+    };
+    return manager ? work(manager) : this.dataSource.transaction(work);
+  }
+
+  /** Modules waiting for curators, oldest submission first. */
+  async queue(statuses: ModuleStatus[] | null | undefined, first: number, after?: string | null): Promise<QueuePage> {
+    checkPageSize(first);
+    const cursor = decodeCursor(after);
+    const wanted = statuses?.length ? statuses : [ModuleStatus.IN_REVIEW];
+    const query = this.dataSource.getRepository(ModuleEntity).createQueryBuilder('m').where('m.status IN (:...wanted)', { wanted });
+    const totalCount = await query.getCount();
+    const submitted = `date_trunc('milliseconds', coalesce(m.submitted_at, m.created_at))`;
+    if (cursor) query.andWhere(`(${submitted}, m.id) > (:key::timestamptz, :id)`, { key: cursor.key, id: cursor.id });
+    const rows = await query.orderBy(submitted, 'ASC').addOrderBy('m.id', 'ASC').limit(first + 1).getMany();
+    return { rows, totalCount };
+  }
+
+  /** Histories of many modules at once (for batched field resolution), oldest event first. */
+  async histories(moduleIds: readonly string[]): Promise<ModerationEventEntity[][]> {
+    const events = await this.dataSource.getRepository(ModerationEventEntity).find({ where: { moduleId: In([...moduleIds]) }, order: { seq: 'ASC' } });
+    const byModule = new Map<string, ModerationEventEntity[]>(moduleIds.map((id) => [id, []]));
+    for (const event of events) byModule.get(event.moduleId)?.push(event);
+    return moduleIds.map((id) => byModule.get(id) ?? []);
+  }
+
+  /** Owner and curators see the automatic-check findings; others an empty list. */
+  visibleChecks(viewer: Viewer | null, module: { contributorId: string; storedChecks: StoredModerationCheck[] }): StoredModerationCheck[] {
+    return isOwnerOrCurator(viewer, module) ? module.storedChecks : [];
+  }
+}
+
+export const cursorOfQueued = (module: ModuleEntity): Cursor => ({ key: (module.submittedAt ?? module.createdAt).toISOString(), id: module.id });

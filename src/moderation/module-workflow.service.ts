@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { conflict } from '../common/domain-error';
+import { ModuleEntity } from '../catalog/module.entity';
+import { ModuleStatus } from '../catalog/module-status';
+import { ModerationEventEntity } from './moderation-event.entity';
+import { ModerationAction, nextStatus } from './module-status-machine';
+
+export interface Transition {
+  action: ModerationAction;
+  actorId: string;
+  note?: string | null;
+  /** Other column changes written in the same UPDATE (e.g. the fields of an edit). */
+  changes?: Partial<ModuleEntity>;
+}
+
+/**
+ * Every status change of a module goes through here: the status machine is
+ * checked, the version bumped, and the move appended to the history, all in
+ * the caller's transaction.
+ */
+@Injectable()
+export class ModuleWorkflow {
+  async apply(manager: EntityManager, module: ModuleEntity, transition: Transition): Promise<ModuleEntity> {
+    const to = nextStatus(transition.action, module.status);
+    const now = new Date();
+    const changes: Partial<ModuleEntity> = { ...transition.changes, status: to, updatedAt: now };
+    if (to === ModuleStatus.IN_REVIEW) changes.submittedAt = now;
+    if (to === ModuleStatus.PUBLISHED) changes.publishedAt = now;
+    const updated = await updateVersioned(manager, module, changes);
+    await manager.insert(ModerationEventEntity, {
+      moduleId: module.id,
+      action: transition.action,
+      fromStatus: module.status,
+      toStatus: to,
+      note: transition.note ?? null,
+      actorId: transition.actorId,
+    });
+    return updated;
+  }
+}
+
+/**
+ * Writes `changes` and bumps the version only if the row still has the
+ * version and status that `module` was read with (CONFLICT otherwise).
+ */
+export async function updateVersioned(manager: EntityManager, module: ModuleEntity, changes: Partial<ModuleEntity>): Promise<ModuleEntity> {
+  const result = await manager
+    .createQueryBuilder()
+    .update(ModuleEntity)
+    .set({ ...changes, updatedAt: changes.updatedAt ?? new Date(), version: () => 'version + 1' })
+    .where('id = :id AND version = :version AND status = :status', { id: module.id, version: module.version, status: module.status })
+    .execute();
+  if (result.affected !== 1) throw conflict('The module was changed meanwhile; reload it and try again');
+  return manager.findOneByOrFail(ModuleEntity, { id: module.id });
+}
