@@ -10,6 +10,6 @@ import { UserEntity } from './user.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), AuthModule, WalletModule],
   providers: [AccountsService, AccountsResolver, PasswordHasher],
-  exports: [AccountsService],
+  exports: [AccountsService, PasswordHasher],
 })
 export class AccountsModule {}

@@ -28,6 +28,10 @@ describe('sanitizeMarkdown', () => {
     expect(result).toContain('](');
   });
 
+  it('replaces the whole unsafe destination, parentheses included', () => {
+    expect(sanitizeMarkdown('[klik](javascript:alert(1)) lalu')).toBe('[klik](#) lalu');
+  });
+
   it('neutralises reference-style link definitions', () => {
     expect(sanitizeMarkdown('[a][1]\n\n[1]: javascript:alert(1)')).toBe('[a][1]\n\n[1]: #');
   });

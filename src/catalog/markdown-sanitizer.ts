@@ -13,8 +13,8 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
 
 /** Fenced code blocks and inline code spans: their text is shown literally by Markdown renderers, so it is kept as written. */
 const CODE = /(^|\n)(```|~~~)[^\n]*\n[\s\S]*?(\n\2[^\n]*(?=\n|$)|$)|`[^`\n]+`/g;
-/** Link and image destinations: [text](dest), and reference definitions [id]: dest. */
-const INLINE_DESTINATION = /(\]\(\s*<?)([^)\s>]*)/g;
+/** Link and image destinations: [text](dest) (dest may hold balanced parentheses), and reference definitions [id]: dest. */
+const INLINE_DESTINATION = /(\]\(\s*<?)((?:[^()\s>]|\([^()\s]*\))*)/g;
 const REFERENCE_DESTINATION = /(^|\n)( {0,3}\[[^\]\n]+\]:\s*<?)(\S*)/g;
 
 /** True when a URL would run code: any scheme but http(s), mailto and tel, however it is encoded. */

@@ -60,8 +60,9 @@ export class EnvironmentVariables {
 
   @Transform(emptyToUndefined)
   @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
-  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
+  // Decorators apply bottom-up: the "required" message is checked first.
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @IsString({ message: 'JWT_SECRET is required when NODE_ENV=production' })
   JWT_SECRET?: string;
 
   @Transform(emptyToUndefined)
@@ -71,8 +72,8 @@ export class EnvironmentVariables {
 
   @Transform(emptyToUndefined)
   @ValidateIf((env: EnvironmentVariables) => env.ADMIN_EMAIL !== undefined || env.ADMIN_PASSWORD !== undefined)
-  @IsString({ message: 'ADMIN_PASSWORD is required with ADMIN_EMAIL' })
   @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  @IsString({ message: 'ADMIN_PASSWORD is required with ADMIN_EMAIL' })
   ADMIN_PASSWORD?: string;
 
   @Transform(toInt)

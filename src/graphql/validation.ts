@@ -1,12 +1,12 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorCode, FieldError } from '../common/domain-error';
 
-/** Flattens class-validator errors to { field: 'lessons.0.contentUrl', message }. */
+/** Flattens class-validator errors to one { field: 'lessons.0.contentUrl', message } per bad field. */
 export function toFieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...toFieldErrors(error.children ?? [], field)];
+    const [message] = Object.values(error.constraints ?? {});
+    return [...(message ? [{ field, message }] : []), ...toFieldErrors(error.children ?? [], field)];
   });
 }
 
@@ -18,7 +18,6 @@ export const inputValidationPipe = new ValidationPipe({
   validateCustomDecorators: false,
   exceptionFactory: (errors) => {
     const fields = toFieldErrors(errors);
-    const names = [...new Set(fields.map((f) => f.field))].join(', ');
-    return new DomainError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${names}`, fields);
+    return new DomainError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${fields.map((f) => f.field).join(', ')}`, fields);
   },
 });

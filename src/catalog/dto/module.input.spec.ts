@@ -1,0 +1,51 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { toFieldErrors } from '../../graphql/validation';
+import { ModuleInput } from './module.input';
+
+const valid = {
+  title: 'Dasar Pemasaran Digital',
+  summary: 'Belajar memasarkan produk UMKM di media sosial.',
+  description: 'Modul ini membahas strategi pemasaran digital untuk usaha kecil dari dasar sampai praktik.',
+  categorySlug: 'penjualan-pemasaran',
+  skills: ['Pemasaran Digital'],
+  level: 'BEGINNER',
+  language: 'id',
+  deliveryMode: 'SELF_PACED',
+  priceIdr: 0,
+  certificate: false,
+  lessons: [{ title: 'Pengantar', kind: 'VIDEO', durationMinutes: 10, contentUrl: 'https://contoh.id/v.mp4' }],
+};
+
+const fieldsOf = (input: Record<string, unknown>) => toFieldErrors(validateSync(plainToInstance(ModuleInput, input))).map((f) => f.field);
+
+describe('ModuleInput rules', () => {
+  it('accepts a valid module', () => {
+    expect(fieldsOf(valid)).toEqual([]);
+  });
+
+  it.each([0, 1])('accepts price %d', (priceIdr) => {
+    expect(fieldsOf({ ...valid, priceIdr })).toEqual([]);
+  });
+
+  it.each([2, -1, 0.5, 1000, Number.NaN])('refuses price %d on priceIdr only', (priceIdr) => {
+    expect(fieldsOf({ ...valid, priceIdr })).toEqual(['priceIdr']);
+  });
+
+  it('needs contentUrl for VIDEO, LIVE_SESSION and DOWNLOAD lessons only', () => {
+    for (const kind of ['VIDEO', 'LIVE_SESSION', 'DOWNLOAD']) {
+      expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind, durationMinutes: 10 }] })).toEqual(['lessons.0.contentUrl']);
+    }
+    for (const kind of ['ARTICLE', 'QUIZ']) {
+      expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind, durationMinutes: 10, body: 'Isi' }] })).toEqual([]);
+    }
+  });
+
+  it('enforces the limits of titles, skills and lessons', () => {
+    expect(fieldsOf({ ...valid, title: '  Pendek  ' })).toEqual(['title']);
+    expect(fieldsOf({ ...valid, skills: Array.from({ length: 16 }, (_, i) => `skill ${i}`) })).toEqual(['skills']);
+    expect(fieldsOf({ ...valid, skills: ['x'] })).toEqual(['skills']);
+    expect(fieldsOf({ ...valid, lessons: Array.from({ length: 101 }, () => valid.lessons[0]) })).toEqual(['lessons']);
+    expect(fieldsOf({ ...valid, language: 'Bahasa' })).toEqual(['language']);
+  });
+});

@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, parseEnvironment } from './app-config';
+import { loadConfig } from './config';
+
+const fails = (env: NodeJS.ProcessEnv) => {
+  try {
+    parseEnvironment(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration', () => {
+  it('applies the documented defaults', () => {
+    const env = parseEnvironment({});
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', TRAINING_CREDIT_IDR: 1_000_000, SEED_DEMO: true, NODE_ENV: 'development' });
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT /],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT /],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL /],
+    [{ REDIS_URL: 'localhost:6379' }, /^Invalid configuration: REDIS_URL /],
+    [{ TRAINING_CREDIT_IDR: '-5' }, /^Invalid configuration: TRAINING_CREDIT_IDR /],
+    [{ SEED_DEMO: 'maybe' }, /^Invalid configuration: SEED_DEMO /],
+    [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET is required when NODE_ENV=production$/],
+    [{ ADMIN_EMAIL: 'admin@example.id' }, /^Invalid configuration: ADMIN_PASSWORD /],
+    [{ ADMIN_PASSWORD: 'long-enough-password' }, /^Invalid configuration: ADMIN_EMAIL /],
+  ])('stops on %j with one line naming the setting', (env, message) => {
+    const text = fails(env);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+  });
+
+  it('accepts a production configuration', () => {
+    const env = parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://u@db:5432/app', REDIS_URL: 'redis://cache:6379' });
+    expect(env.DATABASE_URL).toBe('postgres://u@db:5432/app');
+  });
+
+  it('generates the JWT secret once and keeps it in DATA_DIR', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'config-spec-'));
+    const first = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'fatal' });
+    const second = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'fatal' });
+    expect(first.jwtSecret).toHaveLength(64);
+    expect(second.jwtSecret).toBe(first.jwtSecret);
+    expect(readFileSync(join(dataDir, 'jwt-secret'), 'utf8')).toBe(first.jwtSecret);
+  });
+});
