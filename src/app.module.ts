@@ -7,13 +7,14 @@ import { DatabaseModule } from './database/database.module';
 import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { SeedModule } from './seed/seed.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AppGraphQLModule, HealthModule, AccountsModule, CatalogModule, ModerationModule],
+      imports: [ConfigModule.forRoot(config), DatabaseModule, AppGraphQLModule, HealthModule, AccountsModule, CatalogModule, ModerationModule, SeedModule],
     };
   }
 }
