@@ -7,6 +7,8 @@ import { DatabaseModule } from './database/database.module';
 import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { QueueModule } from './queue/queue.module';
+import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 
 @Module({})
@@ -14,7 +16,18 @@ export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, AppGraphQLModule, HealthModule, AccountsModule, CatalogModule, ModerationModule, SeedModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        AppGraphQLModule,
+        HealthModule,
+        QueueModule.forRoot(config),
+        SearchModule.forRoot(config),
+        AccountsModule,
+        CatalogModule,
+        ModerationModule,
+        SeedModule,
+      ],
     };
   }
 }

@@ -4,6 +4,7 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { inputValidationPipe } from './graphql/validation';
+import { startBackgroundWork } from './queue/background-work';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -16,5 +17,8 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.useGlobalPipes(inputValidationPipe);
   app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();
+  await app.init();
+  // Background work starts once everything it touches is ready (the search index is built at bootstrap).
+  await startBackgroundWork(app);
   return app;
 }

@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Matches,
   Max,
   Min,
   MinLength,
@@ -47,6 +48,10 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL?: string;
+
+  /** Key prefix of the BullMQ queues, so several deployments (or test runs) can share one Redis. */
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'QUEUE_PREFIX must be 1 to 64 letters, digits, ":", "_" or "-"' })
+  QUEUE_PREFIX = 'dm';
 
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -1,16 +1,14 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-/** A dependency whose state /health reports. Feature modules provide these under HEALTH_INDICATORS. */
+/** A dependency whose state /health reports. Modules register theirs with HealthService.register(). */
 export interface HealthIndicator {
   readonly name: string;
   /** Whether the API cannot serve without it (a down required dependency makes /health 503). */
   readonly required: boolean;
   isUp(): Promise<boolean>;
 }
-
-export const HEALTH_INDICATORS = Symbol('HEALTH_INDICATORS');
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
@@ -21,14 +19,18 @@ const CHECK_TIMEOUT_MS = 2_000;
 
 @Injectable()
 export class HealthService {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Optional() @Inject(HEALTH_INDICATORS) private readonly indicators: HealthIndicator[] = [],
-  ) {}
+  private readonly indicators: HealthIndicator[] = [];
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    this.register({ name: 'database', required: true, isUp: () => dataSource.query('SELECT 1').then(() => true) });
+  }
+
+  register(indicator: HealthIndicator): void {
+    this.indicators.push(indicator);
+  }
 
   async report(): Promise<HealthReport> {
-    const database: HealthIndicator = { name: 'database', required: true, isUp: () => this.dataSource.query('SELECT 1').then(() => true) };
-    const all = [database, ...this.indicators];
+    const all = this.indicators;
     const states = await Promise.all(all.map((indicator) => withTimeout(indicator.isUp()).catch(() => false)));
     const checks = Object.fromEntries(all.map((indicator, i) => [indicator.name, { status: states[i] ? 'up' : 'down', required: indicator.required }] as const));
     const ok = all.every((indicator, i) => states[i] || !indicator.required);

@@ -3,6 +3,8 @@ import { EntityManager } from 'typeorm';
 import { conflict } from '../common/domain-error';
 import { ModuleEntity } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
+import { JobName } from '../queue/jobs';
+import { Outbox } from '../queue/outbox';
 import { ModerationEventEntity } from './moderation-event.entity';
 import { ModerationAction, nextStatus } from './module-status-machine';
 
@@ -21,6 +23,8 @@ export interface Transition {
  */
 @Injectable()
 export class ModuleWorkflow {
+  constructor(private readonly outbox: Outbox) {}
+
   async apply(manager: EntityManager, module: ModuleEntity, transition: Transition): Promise<ModuleEntity> {
     const to = nextStatus(transition.action, module.status);
     const now = new Date();
@@ -36,6 +40,10 @@ export class ModuleWorkflow {
       note: transition.note ?? null,
       actorId: transition.actorId,
     });
+    // Entering or leaving PUBLISHED changes what the search index must hold.
+    if (module.status === ModuleStatus.PUBLISHED || to === ModuleStatus.PUBLISHED) {
+      await this.outbox.enqueue(manager, JobName.SYNC_MODULE, { moduleId: module.id });
+    }
     return updated;
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
@@ -13,6 +13,8 @@ import { slugFromTitle } from '../catalog/slug';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ModerationEventEntity } from '../moderation/moderation-event.entity';
 import { ModerationAction } from '../moderation/module-status-machine';
+import { JobName } from '../queue/jobs';
+import { Outbox } from '../queue/outbox';
 import { DemoCatalogue, loadDemoCatalogue } from './demo-catalogue';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -24,16 +26,18 @@ const DEMO_EMAIL_DOMAIN = 'demo.contoh-pelatihan.id';
  * passwords are random and thrown away.
  */
 @Injectable()
-export class DemoSeeder implements OnApplicationBootstrap {
+export class DemoSeeder implements OnModuleInit {
   private readonly logger = new Logger(DemoSeeder.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly hasher: PasswordHasher,
+    private readonly outbox: Outbox,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
+  /** Runs in onModuleInit so the catalogue is there before the search index is built (at bootstrap). */
+  async onModuleInit(): Promise<void> {
     if (!this.config.seedDemo || this.config.isProduction) return;
     if (await this.dataSource.getRepository(ModuleEntity).exists()) return;
     const started = Date.now();
@@ -103,6 +107,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
           { moduleId, action: ModerationAction.APPROVE, fromStatus: ModuleStatus.IN_REVIEW, toStatus: ModuleStatus.PUBLISHED, actorId: curatorId, createdAt: publishedAt },
         ]);
       }
+      // Brings an external index (Meilisearch) in line; the in-process one is built from the database anyway.
+      await this.outbox.enqueue(manager, JobName.RECONCILE_INDEX, {});
       return catalogue.modules.length;
     });
   }

@@ -9,11 +9,11 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 const CONTRACT_CHECK = resolve(__dirname, '../../../shared/tools/contract-check.mjs');
 
-/** Contract elements that later issues implement (search, beneficiary side, imports). */
+/** Contract elements that later issues implement (beneficiary side, imports). */
 const PENDING = [
-  /^missing type (Highlight|ModuleHit|FacetCount|SearchFacets|ModuleSearchResult|FreeOptions|Enrollment|EnrollmentConnection|LedgerEntry|Wallet|Review|Report|ReportConnection|Notification|ContributorStats|ImportFailure|ImportJob|ReindexJob|ReportReason|ReportStatus|EnrollmentStatus|LedgerEntryKind|JobState|ModuleSort|SearchModulesInput|RateModuleInput|ReportModuleInput|ResolveReportInput|RecordCreditSpendInput)$/,
-  /^missing field Query\.(searchModules|freeOptionsForMe|myWallet|myEnrollments|myContributorStats|reports|myNotifications|moduleReviews|importJob|reindexJob):/,
-  /^missing field Mutation\.(importModules|resolveReport|enroll|completeLesson|rateModule|reportModule|markNotificationsRead|recordCreditSpend|reindexSearch):/,
+  /^missing type (FreeOptions|Enrollment|EnrollmentConnection|LedgerEntry|Wallet|Review|Report|ReportConnection|Notification|ContributorStats|ImportFailure|ImportJob|ReportReason|ReportStatus|EnrollmentStatus|LedgerEntryKind|RateModuleInput|ReportModuleInput|ResolveReportInput|RecordCreditSpendInput)$/,
+  /^missing field Query\.(freeOptionsForMe|myWallet|myEnrollments|myContributorStats|reports|myNotifications|moduleReviews|importJob):/,
+  /^missing field Mutation\.(importModules|resolveReport|enroll|completeLesson|rateModule|reportModule|markNotificationsRead|recordCreditSpend):/,
   /^missing field Module\.myEnrollment:/,
 ];
 

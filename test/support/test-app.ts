@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',
     REDIS_URL: process.env.REDIS_URL,
+    // Each test app has its own queues, so parallel test files never take each other's jobs.
+    QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
     ...env,
   });
   const app = await createApp(config);

@@ -1,0 +1,12 @@
+import type { FacetCount, FacetName } from './search-engine.port';
+
+export const FACET_NAMES: readonly FacetName[] = ['category', 'level', 'language', 'deliveryMode', 'priceIdr', 'certificate'];
+
+/** Count descending, then value: the order both engines return facet values in. */
+export function sortFacetCounts(counts: FacetCount[]): FacetCount[] {
+  return counts.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+}
+
+export function emptyFacets(): Record<FacetName, FacetCount[]> {
+  return Object.fromEntries(FACET_NAMES.map((facet) => [facet, []])) as unknown as Record<FacetName, FacetCount[]>;
+}

@@ -1,0 +1,153 @@
+import { FACET_NAMES, sortFacetCounts } from '../facet-names';
+import type { FacetCount, FacetName, SearchFilters } from '../search-engine.port';
+import type { ModuleIndex } from './module-index';
+import type { ValueColumn } from './value-column';
+
+/** Bit i: the facet FACET_NAMES[i] rejected the document; OTHER_FILTERS_BIT: a non-facet filter did. */
+const OTHER_FILTERS_BIT = 1 << FACET_NAMES.length;
+
+export function facetColumn(index: ModuleIndex, facet: FacetName): ValueColumn {
+  switch (facet) {
+    case 'category':
+      return index.category;
+    case 'level':
+      return index.level;
+    case 'language':
+      return index.language;
+    case 'deliveryMode':
+      return index.deliveryMode;
+    case 'priceIdr':
+      return index.price;
+    case 'certificate':
+      return index.certificate;
+  }
+}
+
+function facetFilter(filters: SearchFilters, facet: FacetName): string[] | undefined {
+  switch (facet) {
+    case 'category':
+      return filters.categorySlugs;
+    case 'level':
+      return filters.levels;
+    case 'language':
+      return filters.languages;
+    case 'deliveryMode':
+      return filters.deliveryModes;
+    case 'priceIdr':
+      return filters.priceIdr?.map(String);
+    case 'certificate':
+      return filters.certificate === undefined ? undefined : [String(filters.certificate)];
+  }
+}
+
+/**
+ * The filters compiled against one index. `rejections(slot)` returns a bit
+ * set of the filters the document fails, so one pass over the candidates gives
+ * both the hits (no bit) and every facet's counts (no bit but the facet's own):
+ * list filters are OR within a field and AND across fields.
+ */
+export class FilterPlan {
+  private readonly facetChecks: { bit: number; codes: number[]; accepted: Uint8Array }[] = [];
+  private readonly contributorKinds?: Uint8Array;
+  private readonly excludedSlots: Set<number>;
+  private readonly hasOtherFilters: boolean;
+
+  constructor(
+    private readonly index: ModuleIndex,
+    private readonly filters: SearchFilters,
+  ) {
+    FACET_NAMES.forEach((facet, bitIndex) => {
+      const accepted = facetFilter(filters, facet);
+      if (accepted && accepted.length > 0) {
+        const column = facetColumn(index, facet);
+        this.facetChecks.push({ bit: 1 << bitIndex, codes: column.codes, accepted: column.acceptedCodes(accepted) });
+      }
+    });
+    if (filters.contributorKinds && filters.contributorKinds.length > 0) {
+      this.contributorKinds = index.contributorKind.acceptedCodes(filters.contributorKinds);
+    }
+    this.excludedSlots = new Set(
+      (filters.excludeIds ?? []).map((id) => index.slotOf(id)).filter((slot): slot is number => slot !== undefined),
+    );
+    this.hasOtherFilters =
+      this.contributorKinds !== undefined ||
+      this.excludedSlots.size > 0 ||
+      filters.minDurationMinutes !== undefined ||
+      filters.maxDurationMinutes !== undefined ||
+      filters.minRating !== undefined;
+  }
+
+  /** No filter at all: every candidate is a hit. */
+  get isEmpty(): boolean {
+    return this.facetChecks.length === 0 && !this.hasOtherFilters;
+  }
+
+  rejections(slot: number): number {
+    let rejected = 0;
+    const checks = this.facetChecks;
+    for (let i = 0; i < checks.length; i++) {
+      const check = checks[i];
+      if (check.accepted[check.codes[slot]] !== 1) rejected |= check.bit;
+    }
+    if (this.hasOtherFilters && !this.passesOtherFilters(slot)) rejected |= OTHER_FILTERS_BIT;
+    return rejected;
+  }
+
+  private passesOtherFilters(slot: number): boolean {
+    const { index, filters } = this;
+    if (this.contributorKinds && this.contributorKinds[index.contributorKind.codes[slot]] !== 1) return false;
+    if (this.excludedSlots.has(slot)) return false;
+    const duration = index.durationMinutes[slot];
+    if (filters.minDurationMinutes !== undefined && duration < filters.minDurationMinutes) return false;
+    if (filters.maxDurationMinutes !== undefined && duration > filters.maxDurationMinutes) return false;
+    // NaN (no rating) fails every comparison, so unrated modules never pass a minRating.
+    if (filters.minRating !== undefined && !(index.ratingAverage[slot] >= filters.minRating)) return false;
+    return true;
+  }
+}
+
+/** Per facet, the count per value code of documents passing every filter but the facet's own. */
+export class FacetCounter {
+  private readonly counts: Int32Array[];
+  private readonly columns: ValueColumn[];
+
+  constructor(index: ModuleIndex) {
+    this.columns = FACET_NAMES.map((facet) => facetColumn(index, facet));
+    this.counts = this.columns.map((column) => new Int32Array(column.values.length));
+  }
+
+  /** Counts slots that pass every filter. */
+  addPassing(slots: Int32Array, count: number): void {
+    for (let facet = 0; facet < this.columns.length; facet++) {
+      const codes = this.columns[facet].codes;
+      const counts = this.counts[facet];
+      for (let i = 0; i < count; i++) counts[codes[slots[i]]]++;
+    }
+  }
+
+  add(slot: number, rejected: number): void {
+    if (rejected === 0) {
+      for (let facet = 0; facet < this.columns.length; facet++) this.counts[facet][this.columns[facet].codes[slot]]++;
+      return;
+    }
+    // Exactly one bit set, and it is a facet's: that facet alone is widened.
+    if ((rejected & (rejected - 1)) === 0 && rejected !== OTHER_FILTERS_BIT) {
+      const facet = 31 - Math.clz32(rejected);
+      this.counts[facet][this.columns[facet].codes[slot]]++;
+    }
+  }
+
+  /** Non-zero counts, by count descending then value. */
+  result(): Record<FacetName, FacetCount[]> {
+    const entries = FACET_NAMES.map((facet, facetIndex) => {
+      const values = this.columns[facetIndex].values;
+      const counts = [...this.counts[facetIndex]].map((count, code) => ({ value: values[code], count })).filter((entry) => entry.count > 0);
+      return [facet, sortFacetCounts(counts)] as const;
+    });
+    return Object.fromEntries(entries) as Record<FacetName, FacetCount[]>;
+  }
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,34 @@
+import { moduleDocument } from '../testing/module-document.factory';
+import { describeSearchEngineContract } from '../testing/search-engine.contract';
+import { loadSearchLanguage } from '../text/search-language';
+import { InProcessSearchEngine } from './in-process-search-engine';
+
+const language = loadSearchLanguage();
+
+describeSearchEngineContract('in-process', { create: async () => new InProcessSearchEngine({ language }) });
+
+describe('InProcessSearchEngine', () => {
+  it('keeps serving the old index during a rebuild and keeps writes made meanwhile', async () => {
+    const engine = new InProcessSearchEngine({ language });
+    await engine.upsert([moduleDocument({ id: 'old', title: 'Kursus Lama' })]);
+    let releaseSecondBatch!: () => void;
+    const secondBatchReleased = new Promise<void>((resolve) => (releaseSecondBatch = resolve));
+    async function* batches() {
+      yield [moduleDocument({ id: 'new', title: 'Kursus Baru' }), moduleDocument({ id: 'gone', title: 'Kursus Hapus' })];
+      await secondBatchReleased;
+      yield [moduleDocument({ id: 'gone', title: 'Kursus Hapus' })];
+    }
+    const rebuilt = engine.rebuild(batches());
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const during = await engine.search({ query: 'kursus', filters: {}, sort: 'RELEVANCE', page: 1, pageSize: 10 });
+    expect(during.hits.map((hit) => hit.id)).toEqual(['old']);
+    await engine.upsert([moduleDocument({ id: 'written', title: 'Kursus Ditulis' })]);
+    await engine.delete(['gone']);
+    releaseSecondBatch();
+    await rebuilt;
+
+    const after = await engine.search({ query: 'kursus', filters: {}, sort: 'RELEVANCE', page: 1, pageSize: 10 });
+    expect(after.hits.map((hit) => hit.id).sort()).toEqual(['new', 'written']);
+  });
+});

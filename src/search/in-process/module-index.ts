@@ -1,0 +1,271 @@
+import SearchableMap from 'minisearch/SearchableMap';
+import type { ModuleDocument } from '../search-engine.port';
+import { allowedTypos } from '../text/edit-distance';
+import { tokenize } from '../text/normalize';
+import type { QueryClause, QueryWord } from '../text/query-analysis';
+import type { SearchLanguage } from '../text/search-language';
+import { Postings } from './postings';
+import { SlotScratch, type ScoredSlots } from './scored-slots';
+import { ValueColumn } from './value-column';
+
+/** Searchable attributes in relevance order (title matches weigh most). */
+const SEARCHABLE_FIELDS: readonly ((document: ModuleDocument) => string)[] = [
+  (document) => document.title,
+  (document) => document.skills.join(' '),
+  (document) => document.summary,
+  (document) => document.categoryName,
+  (document) => document.contributorName,
+  (document) => document.description,
+];
+
+/**
+ * Costs of a match, added over the query's clauses; lower ranks higher. The
+ * magnitudes make them lexicographic, like Meilisearch's rules: typos first,
+ * then the attribute, then exactness (stem, prefix or synonym rather than the
+ * word itself).
+ */
+export const TYPO_COST = 1_000_000;
+export const FIELD_COST = 1_000;
+export const INEXACT_COST = 1;
+
+/**
+ * Typo expansion is skipped for a word whose exact and stem forms already
+ * match this share of the documents (and at least MIN_COMMON_WORD_DOCUMENTS):
+ * its exact matches rank first anyway, and its misspelled neighbours would
+ * add little but cost a lot.
+ */
+const COMMON_WORD_SHARE = 0.05;
+const MIN_COMMON_WORD_DOCUMENTS = 1_000;
+/** At most this many misspelled-neighbour terms per word (closest, then most frequent, first). */
+const MAX_TYPO_TERMS = 32;
+/** Prefix expansion stops adding terms (most frequent first) beyond this many postings. */
+const PREFIX_POSTINGS_BUDGET = 300_000;
+
+interface TermExpansion {
+  term: number;
+  cost: number;
+}
+
+/**
+ * The in-process inverted index: documents in numbered slots with columns for
+ * filters, facets and sorts, and per term the slots containing it. The term
+ * dictionary is MiniSearch's radix tree (prefix and fuzzy look-ups).
+ */
+export class ModuleIndex {
+  readonly documents: (ModuleDocument | undefined)[] = [];
+  /** Ids per slot, kept apart from the documents for the tie-breaking comparisons. */
+  readonly ids: string[] = [];
+  readonly category = new ValueColumn();
+  readonly level = new ValueColumn();
+  readonly language = new ValueColumn();
+  readonly deliveryMode = new ValueColumn();
+  readonly price = new ValueColumn();
+  readonly certificate = new ValueColumn();
+  readonly contributorKind = new ValueColumn();
+  readonly durationMinutes: number[] = [];
+  /** NaN when the module has no rating yet. */
+  readonly ratingAverage: number[] = [];
+  readonly ratingCount: number[] = [];
+  readonly enrollmentCount: number[] = [];
+  readonly publishedAt: number[] = [];
+
+  private readonly slotById = new Map<string, number>();
+  /** Exact look-ups go to the Map (fast); prefix and fuzzy look-ups to the radix tree. */
+  private readonly termIds = new Map<string, number>();
+  private readonly termTree = new SearchableMap<number>();
+  private readonly postings: Postings[] = [];
+  private readonly termsByStem = new Map<string, number[]>();
+  private readonly scratch = new SlotScratch();
+  private liveSlotCache?: Int32Array;
+  private denseCosts = new Float64Array(0);
+
+  constructor(private readonly text: SearchLanguage) {}
+
+  get size(): number {
+    return this.slotById.size;
+  }
+
+  get slotCount(): number {
+    return this.documents.length;
+  }
+
+  /** Adds or replaces a document; returns false (and changes nothing) when the stored version is newer. */
+  upsert(document: ModuleDocument): boolean {
+    const slot = this.slotById.get(document.id);
+    if (slot === undefined) {
+      this.add(document);
+      return true;
+    }
+    const stored = this.documents[slot]!;
+    if (document.version < stored.version) return false;
+    if (searchableText(stored) === searchableText(document)) {
+      // Ratings and enrollments change often; the postings need not.
+      this.documents[slot] = document;
+      this.setColumns(slot, document);
+    } else {
+      this.remove(document.id);
+      this.add(document);
+    }
+    return true;
+  }
+
+  remove(id: string): boolean {
+    const slot = this.slotById.get(id);
+    if (slot === undefined) return false;
+    for (const term of this.termFields(this.documents[slot]!).keys()) {
+      this.postings[this.termIds.get(term)!].remove(slot);
+    }
+    this.documents[slot] = undefined;
+    this.slotById.delete(id);
+    this.liveSlotCache = undefined;
+    return true;
+  }
+
+  versions(): Map<string, number> {
+    const versions = new Map<string, number>();
+    for (const [id, slot] of this.slotById) versions.set(id, this.documents[slot]!.version);
+    return versions;
+  }
+
+  /** Every live slot, ascending (cached until the next add or remove). */
+  liveSlots(): Int32Array {
+    if (!this.liveSlotCache) {
+      const slots = new Int32Array(this.size);
+      let count = 0;
+      for (let slot = 0; slot < this.documents.length; slot++) if (this.documents[slot]) slots[count++] = slot;
+      this.liveSlotCache = slots;
+    }
+    return this.liveSlotCache;
+  }
+
+  /** The costs of `matched` by slot, in an array reused by the next call. */
+  costsBySlot(matched: ScoredSlots): Float64Array {
+    if (this.denseCosts.length < this.slotCount) this.denseCosts = new Float64Array(Math.max(this.slotCount, this.denseCosts.length * 2));
+    for (let i = 0; i < matched.length; i++) this.denseCosts[matched.slots[i]] = matched.costs[i];
+    return this.denseCosts;
+  }
+
+  slotOf(id: string): number | undefined {
+    return this.slotById.get(id);
+  }
+
+  /** Slots matching every clause, with their summed costs. */
+  matchClauses(clauses: readonly QueryClause[]): ScoredSlots {
+    let matched: ScoredSlots | undefined;
+    for (const clause of clauses) {
+      const alternatives = clause.alternatives.map((alternative) => {
+        let words: ScoredSlots | undefined;
+        for (const word of alternative.words) {
+          const slots = this.matchWord(word, alternative.synonym ? INEXACT_COST : 0);
+          words = words ? this.scratch.intersect(this.slotCount, words, slots) : slots;
+        }
+        return words!;
+      });
+      const clauseSlots = this.scratch.union(this.slotCount, alternatives);
+      matched = matched ? this.scratch.intersect(this.slotCount, matched, clauseSlots) : clauseSlots;
+      if (matched.length === 0) break;
+    }
+    return matched!;
+  }
+
+  private matchWord(word: QueryWord, extraCost: number): ScoredSlots {
+    const lists = this.expand(word).map(({ term, cost }) => ({ postings: this.postings[term], cost: cost + extraCost }));
+    return this.scratch.unionPostings(this.slotCount, lists, FIELD_COST);
+  }
+
+  /** The terms a query word matches and the cost of each: itself, same stem, prefix, typos. */
+  private expand(word: QueryWord): TermExpansion[] {
+    const costs = new Map<number, number>();
+    const offer = (term: number, cost: number) => {
+      if (cost < (costs.get(term) ?? Infinity)) costs.set(term, cost);
+    };
+    const exact = this.termIds.get(word.text);
+    if (exact !== undefined) offer(exact, 0);
+    for (const term of this.termsByStem.get(word.stem) ?? []) offer(term, INEXACT_COST);
+
+    if (word.prefix) {
+      const prefixed = [...this.termTree.atPrefix(word.text).values()].sort((a, b) => this.frequency(b) - this.frequency(a));
+      let postingsBudget = PREFIX_POSTINGS_BUDGET;
+      for (const term of prefixed) {
+        if (postingsBudget <= 0) break;
+        offer(term, INEXACT_COST);
+        postingsBudget -= this.frequency(term);
+      }
+    }
+
+    const typos = word.typed ? allowedTypos(word.text) : 0;
+    if (typos > 0 && this.coverage(costs.keys()) < Math.max(COMMON_WORD_SHARE * this.size, MIN_COMMON_WORD_DOCUMENTS)) {
+      const neighbours = [...this.termTree.fuzzyGet(word.text, typos).values()]
+        .filter(([, distance]) => distance > 0)
+        .sort(([termA, distanceA], [termB, distanceB]) => distanceA - distanceB || this.frequency(termB) - this.frequency(termA))
+        .slice(0, MAX_TYPO_TERMS);
+      for (const [term, distance] of neighbours) offer(term, distance * TYPO_COST);
+    }
+    return [...costs].map(([term, cost]) => ({ term, cost }));
+  }
+
+  private frequency(term: number): number {
+    return this.postings[term].length;
+  }
+
+  private coverage(terms: Iterable<number>): number {
+    let total = 0;
+    for (const term of terms) total += this.frequency(term);
+    return total;
+  }
+
+  private add(document: ModuleDocument): void {
+    const slot = this.documents.length;
+    this.documents.push(document);
+    this.ids.push(document.id);
+    this.slotById.set(document.id, slot);
+    this.liveSlotCache = undefined;
+    this.setColumns(slot, document);
+    for (const [term, field] of this.termFields(document)) this.postings[this.termId(term)].append(slot, field);
+  }
+
+  /** Each indexed term of a document with the first (most important) field it occurs in. */
+  private termFields(document: ModuleDocument): Map<string, number> {
+    const fields = new Map<string, number>();
+    SEARCHABLE_FIELDS.forEach((field, fieldIndex) => {
+      for (const word of tokenize(field(document))) {
+        if (!fields.has(word) && !this.text.stopWords.has(word)) fields.set(word, fieldIndex);
+      }
+    });
+    return fields;
+  }
+
+  private termId(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.postings.length;
+      this.postings.push(new Postings());
+      this.termIds.set(term, id);
+      this.termTree.set(term, id);
+      const stem = this.text.stem(term);
+      const sameStem = this.termsByStem.get(stem);
+      if (sameStem) sameStem.push(id);
+      else this.termsByStem.set(stem, [id]);
+    }
+    return id;
+  }
+
+  private setColumns(slot: number, document: ModuleDocument): void {
+    this.category.set(slot, document.categorySlug);
+    this.level.set(slot, document.level);
+    this.language.set(slot, document.language);
+    this.deliveryMode.set(slot, document.deliveryMode);
+    this.price.set(slot, String(document.priceIdr));
+    this.certificate.set(slot, String(document.certificate));
+    this.contributorKind.set(slot, document.contributorKind);
+    this.durationMinutes[slot] = document.durationMinutes;
+    this.ratingAverage[slot] = document.ratingAverage ?? NaN;
+    this.ratingCount[slot] = document.ratingCount;
+    this.enrollmentCount[slot] = document.enrollmentCount;
+    this.publishedAt[slot] = document.publishedAt;
+  }
+}
+
+function searchableText(document: ModuleDocument): string {
+  return SEARCHABLE_FIELDS.map((field) => field(document)).join('\u0000');
+}

@@ -1,0 +1,108 @@
+/** A posting list (slots ascending, each with a per-slot number) and the cost of matching it. */
+export interface CostedPostings {
+  postings: { slots: Int32Array; fields: ArrayLike<number>; length: number };
+  cost: number;
+}
+
+/** A set of document slots, each with a cost (lower ranks higher). */
+export interface ScoredSlots {
+  slots: Int32Array;
+  costs: Float64Array;
+  length: number;
+}
+
+/**
+ * Dense per-slot scratch space reused by every query (search is synchronous,
+ * so one scratch per index is enough). A slot's entry is valid only when its
+ * stamp equals the current generation, which spares clearing arrays.
+ */
+export class SlotScratch {
+  private stamps = new Int32Array(0);
+  private costs = new Float64Array(0);
+  private positions = new Int32Array(0);
+  private touched = new Int32Array(0);
+  private generation = 0;
+
+  /**
+   * Union of posting lists, each slot with its minimum cost over the lists:
+   * the list's cost plus fieldCost per rank of the field the term occurs in.
+   */
+  unionPostings(capacity: number, lists: readonly CostedPostings[], fieldCost: number): ScoredSlots {
+    this.reserve(capacity);
+    const generation = this.nextGeneration();
+    const { stamps, costs, touched } = this;
+    let count = 0;
+    for (const { postings, cost } of lists) {
+      const { slots, fields, length } = postings;
+      for (let i = 0; i < length; i++) {
+        const slot = slots[i];
+        const slotCost = cost + fields[i] * fieldCost;
+        if (stamps[slot] !== generation) {
+          stamps[slot] = generation;
+          costs[slot] = slotCost;
+          touched[count++] = slot;
+        } else if (slotCost < costs[slot]) {
+          costs[slot] = slotCost;
+        }
+      }
+    }
+    const result = allocate(count);
+    for (let i = 0; i < count; i++) {
+      const slot = touched[i];
+      result.slots[i] = slot;
+      result.costs[i] = costs[slot];
+    }
+    return result;
+  }
+
+  /** Slots in both sets, costs added. */
+  intersect(capacity: number, left: ScoredSlots, right: ScoredSlots): ScoredSlots {
+    const [small, large] = left.length <= right.length ? [left, right] : [right, left];
+    this.reserve(capacity);
+    const generation = this.nextGeneration();
+    const { stamps, positions } = this;
+    for (let i = 0; i < small.length; i++) {
+      stamps[small.slots[i]] = generation;
+      positions[small.slots[i]] = i;
+    }
+    const result = allocate(small.length);
+    result.length = 0;
+    for (let i = 0; i < large.length; i++) {
+      const slot = large.slots[i];
+      if (stamps[slot] !== generation) continue;
+      result.slots[result.length] = slot;
+      result.costs[result.length] = large.costs[i] + small.costs[positions[slot]];
+      result.length++;
+    }
+    return result;
+  }
+
+  /** Slots in either set, the lower cost kept. */
+  union(capacity: number, sets: readonly ScoredSlots[]): ScoredSlots {
+    if (sets.length === 1) return sets[0];
+    const asPostings = sets.map((set) => ({ postings: { slots: set.slots, fields: set.costs, length: set.length }, cost: 0 }));
+    return this.unionPostings(capacity, asPostings, 1);
+  }
+
+  private reserve(capacity: number): void {
+    if (this.stamps.length >= capacity) return;
+    const size = Math.max(capacity, this.stamps.length * 2, 1024);
+    this.stamps = new Int32Array(size);
+    this.costs = new Float64Array(size);
+    this.positions = new Int32Array(size);
+    this.touched = new Int32Array(size);
+    this.generation = 0;
+  }
+
+  private nextGeneration(): number {
+    if (this.generation === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.generation = 0;
+    }
+    return ++this.generation;
+  }
+}
+
+function allocate(length: number): ScoredSlots {
+  return { slots: new Int32Array(length), costs: new Float64Array(length), length };
+}

@@ -1,0 +1,54 @@
+import type { Settings } from 'meilisearch';
+import type { ModuleDocument, SearchSort } from '../search-engine.port';
+import { stemmedSearchText } from '../text/indonesian-stemmer';
+import type { SearchLanguage } from '../text/search-language';
+import { FACET_ATTRIBUTES } from './meilisearch-filters';
+
+/** The extra searchable attribute holding the stems of the searchable text (searched last). */
+export const STEMS_ATTRIBUTE = 'searchStems';
+
+const SEARCHABLE_ATTRIBUTES = ['title', 'skills', 'summary', 'categoryName', 'contributorName', 'description'] as const;
+
+export type MeilisearchModuleDocument = ModuleDocument & { [STEMS_ATTRIBUTE]: string };
+
+export function toMeilisearchDocument(document: ModuleDocument): MeilisearchModuleDocument {
+  return { ...document, [STEMS_ATTRIBUTE]: stemmedSearchText(SEARCHABLE_ATTRIBUTES.map((attribute) => [document[attribute]].flat().join(' '))) };
+}
+
+/**
+ * The index settings (product.md, "Search"). "sort" right after "words" makes
+ * an explicit sort strict, like the in-process engine; the custom rules after
+ * the built-in ones break relevance ties by popularity, then id.
+ */
+export function moduleIndexSettings(language: SearchLanguage, maxTotalHits: number): Settings {
+  return {
+    searchableAttributes: [...SEARCHABLE_ATTRIBUTES, STEMS_ATTRIBUTE],
+    filterableAttributes: [...Object.values(FACET_ATTRIBUTES), 'durationMinutes', 'ratingAverage', 'contributorKind', 'id'],
+    sortableAttributes: ['publishedAt', 'ratingAverage', 'ratingCount', 'enrollmentCount', 'durationMinutes', 'id'],
+    rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness', 'enrollmentCount:desc', 'id:asc'],
+    stopWords: [...language.stopWords].sort(),
+    synonyms: language.synonyms.toMeilisearchSynonyms(),
+    typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
+    pagination: { maxTotalHits },
+    faceting: { maxValuesPerFacet: 200 },
+  };
+}
+
+/** The sort parameter of each sort; every one ends with the id so ties are deterministic. */
+export function meilisearchSort(sort: SearchSort, hasQuery: boolean): string[] | undefined {
+  switch (sort) {
+    case 'RELEVANCE':
+      // With a query the ranking rules apply; browsing falls back to popularity.
+      return hasQuery ? undefined : ['enrollmentCount:desc', 'id:asc'];
+    case 'POPULARITY':
+      return ['enrollmentCount:desc', 'id:asc'];
+    case 'NEWEST':
+      return ['publishedAt:desc', 'id:asc'];
+    case 'RATING':
+      return ['ratingAverage:desc', 'ratingCount:desc', 'id:asc'];
+    case 'DURATION_ASC':
+      return ['durationMinutes:asc', 'id:asc'];
+    case 'DURATION_DESC':
+      return ['durationMinutes:desc', 'id:asc'];
+  }
+}

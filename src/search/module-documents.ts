@@ -1,0 +1,88 @@
+import { DataSource } from 'typeorm';
+import { ContributorKind } from '../accounts/user.entity';
+import { DeliveryMode, Level } from '../catalog/module-status';
+import { ModuleDocument } from './search-engine.port';
+
+interface DocumentRow {
+  id: string;
+  version: number;
+  slug: string;
+  title: string;
+  summary: string;
+  description: string;
+  skills: string[];
+  category_slug: string;
+  category_name: string;
+  contributor_name: string;
+  contributor_kind: ContributorKind | null;
+  level: Level;
+  language: string;
+  delivery_mode: DeliveryMode;
+  price_idr: number;
+  certificate: boolean;
+  duration_minutes: number;
+  rating_sum: number;
+  rating_count: number;
+  enrollment_count: number;
+  completion_count: number;
+  published_at: Date | null;
+  status: string;
+}
+
+const SELECT = `
+  SELECT m.id, m.version, m.slug, m.title, m.summary, m.description, m.skills, m.level, m.language, m.delivery_mode,
+         m.price_idr, m.certificate, m.duration_minutes, m.rating_sum, m.rating_count, m.enrollment_count,
+         m.completion_count, m.published_at, m.status,
+         c.slug AS category_slug, c.name AS category_name,
+         coalesce(u.organization_name, u.display_name) AS contributor_name, u.contributor_kind
+    FROM modules m JOIN categories c ON c.id = m.category_id JOIN users u ON u.id = m.contributor_id`;
+
+function toDocument(row: DocumentRow): ModuleDocument {
+  return {
+    id: row.id,
+    version: row.version,
+    slug: row.slug,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    skills: row.skills,
+    categorySlug: row.category_slug,
+    categoryName: row.category_name,
+    contributorName: row.contributor_name,
+    contributorKind: row.contributor_kind ?? ContributorKind.INDIVIDUAL,
+    level: row.level,
+    language: row.language,
+    deliveryMode: row.delivery_mode,
+    priceIdr: row.price_idr,
+    certificate: row.certificate,
+    durationMinutes: row.duration_minutes,
+    ratingAverage: row.rating_count > 0 ? Math.round((row.rating_sum / row.rating_count) * 100) / 100 : null,
+    ratingCount: row.rating_count,
+    enrollmentCount: row.enrollment_count,
+    completionCount: row.completion_count,
+    publishedAt: (row.published_at ?? new Date(0)).getTime(),
+  };
+}
+
+/** The search documents of the given modules that are PUBLISHED; the others are absent. */
+export async function publishedDocuments(dataSource: DataSource, ids: string[]): Promise<Map<string, ModuleDocument>> {
+  const rows: DocumentRow[] = await dataSource.query(`${SELECT} WHERE m.id = ANY($1) AND m.status = 'PUBLISHED'`, [ids]);
+  return new Map(rows.map((row) => [row.id, toDocument(row)]));
+}
+
+/** Every PUBLISHED module as documents, in batches (keyset pagination by id). */
+export async function* allPublishedDocuments(dataSource: DataSource, batchSize = 2_000): AsyncGenerator<ModuleDocument[]> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows: DocumentRow[] = await dataSource.query(`${SELECT} WHERE m.status = 'PUBLISHED' AND m.id > $1 ORDER BY m.id LIMIT $2`, [after, batchSize]);
+    if (rows.length === 0) return;
+    yield rows.map(toDocument);
+    after = rows[rows.length - 1].id;
+  }
+}
+
+/** id -> version of every PUBLISHED module, for reconciliation. */
+export async function publishedVersions(dataSource: DataSource): Promise<Map<string, number>> {
+  const rows: { id: string; version: number }[] = await dataSource.query(`SELECT id, version FROM modules WHERE status = 'PUBLISHED'`);
+  return new Map(rows.map((row) => [row.id, row.version]));
+}

@@ -1,0 +1,33 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '../accounts/user.entity';
+import { CurrentViewer, Roles } from '../auth/roles.decorator';
+import { Viewer } from '../auth/viewer';
+import { isUuid } from '../catalog/module-access';
+import { toModuleModel } from '../catalog/module.mapper';
+import { RequestContext } from '../graphql/request-context';
+import { SearchModulesInput } from './dto/search-modules.input';
+import { ModuleSearchResultModel, ReindexJobModel } from './models/search.model';
+import { SearchService } from './search.service';
+
+@Resolver()
+export class SearchResolver {
+  constructor(private readonly search: SearchService) {}
+
+  @Query(() => ModuleSearchResultModel, { description: 'Public: searches PUBLISHED modules only.' })
+  async searchModules(@Args('input') input: SearchModulesInput, @Context() ctx: RequestContext): Promise<ModuleSearchResultModel> {
+    const result = await this.search.search(input, ctx.loaders);
+    return { ...result, hits: result.hits.map((hit) => ({ module: toModuleModel(hit.module), highlight: hit.highlight })) };
+  }
+
+  @Roles(Role.ADMIN)
+  @Mutation(() => ReindexJobModel, { description: 'ADMIN only; rebuilds the search index from the database without downtime.' })
+  reindexSearch(@CurrentViewer() viewer: Viewer): Promise<ReindexJobModel> {
+    return this.search.requestReindex(viewer);
+  }
+
+  @Roles(Role.ADMIN)
+  @Query(() => ReindexJobModel, { nullable: true, description: 'ADMIN only.' })
+  async reindexJob(@Args('id', { type: () => ID }) id: string): Promise<ReindexJobModel | null> {
+    return isUuid(id) ? this.search.reindexJob(id) : null;
+  }
+}

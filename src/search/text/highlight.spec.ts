@@ -1,0 +1,51 @@
+import { stemWord } from './indonesian-stemmer';
+import { createWordMatcher, cropAndHighlight, escapeHtml, highlightText } from './highlight';
+import { analyzeQuery } from './query-analysis';
+import { loadSearchLanguage } from './search-language';
+
+const language = loadSearchLanguage();
+const matcherFor = (query: string) => createWordMatcher(analyzeQuery(query, language), stemWord);
+
+describe('highlighting', () => {
+  it('escapes every HTML special character', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('marks exact, stem, typo and prefix matches and escapes the rest', () => {
+    expect(highlightText('Memasarkan <produk> digital & kewirausahaan', matcherFor('pemasaran digtal kewirau'))).toBe(
+      '<mark>Memasarkan</mark> &lt;produk&gt; <mark>digital</mark> &amp; <mark>kewirausahaan</mark>',
+    );
+  });
+
+  it('does not treat a word as a prefix when the query ends with a space', () => {
+    expect(highlightText('kewirausahaan', matcherFor('kewirau '))).toBe('kewirausahaan');
+  });
+
+  it('crops to the words around the first match with ellipses', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `kata${i}`);
+    words[40] = 'pemasaran';
+    const cropped = cropAndHighlight(words.join(' '), matcherFor('pemasaran'));
+    expect(cropped).toBe(`…${words.slice(32, 40).join(' ')} <mark>pemasaran</mark> ${words.slice(41, 62).join(' ')}…`);
+  });
+
+  it('crops from the start when nothing matches', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `kata${i}`).join(' ');
+    expect(cropAndHighlight(text, matcherFor('pemasaran'))).toBe(`${text.split(' ').slice(0, 30).join(' ')}…`);
+  });
+});
+
+describe('analyzeQuery', () => {
+  it('drops stop words and turns synonym phrases into alternatives', () => {
+    const clauses = analyzeQuery('jualan yang online', language);
+    expect(clauses.map((clause) => clause.alternatives.map((alternative) => alternative.words.map((word) => word.text)))).toEqual([[['jualan']], [['online']]]);
+
+    const [phrase] = analyzeQuery('jualan online', language);
+    expect(phrase.alternatives.map((alternative) => alternative.words.map((word) => word.text).join(' '))).toEqual(
+      expect.arrayContaining(['jualan online', 'toko online', 'e commerce']),
+    );
+  });
+
+  it('returns no clause for a query of stop words only', () => {
+    expect(analyzeQuery('yang dan di', language)).toEqual([]);
+  });
+});

@@ -1,0 +1,98 @@
+import { createCurator, registerContributor, Account } from '../factories/accounts';
+import { publishedModule } from '../factories/modules';
+import { pollUntil } from '../support/poll';
+import { errorCode, startTestApp, TestApp } from '../support/test-app';
+
+const SEARCH = `query($input: SearchModulesInput!) {
+  searchModules(input: $input) {
+    totalHits page pageSize totalPages processingTimeMs
+    hits { module { id title status } highlight { title summary } }
+    facets { category { value count } level { value count } language { value count } deliveryMode { value count } priceIdr { value count } certificate { value count } }
+  }
+}`;
+
+describe('searchModules and index sync', () => {
+  let t: TestApp;
+  let owner: Account;
+  let curator: Account;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ADMIN_EMAIL: 'admin@example.id', ADMIN_PASSWORD: 'admin-password-1' });
+    owner = await registerContributor(t);
+    curator = await createCurator(t);
+  });
+  afterAll(() => t.close());
+
+  const hitIds = async (query: string, extra: Record<string, unknown> = {}) => {
+    const res = await t.gql(SEARCH, { input: { query, ...extra } });
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    return res.data!.searchModules.hits.map((hit: { module: { id: string } }) => hit.module.id) as string[];
+  };
+
+  it('finds an approved module within 2 seconds, and loses it within 2 seconds of unpublish', async () => {
+    const module = await publishedModule(t, owner.token, curator.token, { title: 'Budidaya Jamur Tiram untuk Usaha Rumahan', categorySlug: 'pertanian-perikanan' });
+    const found = await pollUntil(async () => ((await hitIds('jamur tiram')).includes(module.id) ? true : undefined), 2_000, 'the approved module in search');
+    expect(found.elapsedMs).toBeLessThan(2_000);
+
+    const unpublished = await t.gql(`mutation($id: ID!) { unpublishModule(moduleId: $id, note: "Materi disalin dari sumber lain") { status } }`, { id: module.id }, curator.token);
+    expect(unpublished.data!.unpublishModule.status).toBe('UNPUBLISHED');
+    await pollUntil(async () => (!(await hitIds('jamur tiram')).includes(module.id) ? true : undefined), 2_000, 'the unpublished module to leave search');
+    // Every outbox row is handed over and marked done.
+    await pollUntil(async () => {
+      const [{ pending }] = await t.db.query(`SELECT count(*)::int AS pending FROM outbox_events WHERE done_at IS NULL`);
+      return pending === 0 ? true : undefined;
+    }, 2_000, 'the outbox to drain');
+  });
+
+  it('finds through typos, prefixes and synonyms, and highlights with everything else escaped', async () => {
+    const module = await publishedModule(t, owner.token, curator.token, { title: 'Pemasaran Digital <b>UMKM</b> Kuliner', summary: 'Strategi pemasaran digital untuk usaha kuliner rumahan & warung makan.' });
+    await pollUntil(async () => ((await hitIds('pemasaran digital')).includes(module.id) ? true : undefined), 2_000, 'indexing');
+    expect(await hitIds('pemasran digtal')).toContain(module.id);
+    expect(await hitIds('pemasa')).toContain(module.id);
+    expect(await hitIds('marketing')).toContain(module.id);
+    const res = await t.gql(SEARCH, { input: { query: 'kuliner' } });
+    const hit = res.data!.searchModules.hits.find((h: { module: { id: string } }) => h.module.id === module.id);
+    expect(hit.highlight.title).toBe('Pemasaran Digital &lt;b&gt;UMKM&lt;/b&gt; <mark>Kuliner</mark>');
+    expect(hit.highlight.summary).toContain('<mark>kuliner</mark>');
+    expect(hit.highlight.summary).toContain('&amp;');
+  });
+
+  it('filters, pages and counts facets without their own filter', async () => {
+    await publishedModule(t, owner.token, curator.token, { title: 'Kelas Menjahit Gamis Modern', priceIdr: 1, level: 'ADVANCED', categorySlug: 'kerajinan-seni' });
+    await pollUntil(async () => ((await hitIds('gamis')).length > 0 ? true : undefined), 2_000, 'indexing');
+    const res = await t.gql(SEARCH, { input: { query: '', levels: ['ADVANCED'], pageSize: 1 } });
+    const result = res.data!.searchModules;
+    expect(result.hits.every((h: { module: { id: string } }) => h.module.id)).toBe(true);
+    expect(result.pageSize).toBe(1);
+    expect(result.totalPages).toBe(result.totalHits);
+    // The level facet ignores the level filter: BEGINNER modules are still counted.
+    const levels = Object.fromEntries(result.facets.level.map((f: { value: string; count: number }) => [f.value, f.count]));
+    expect(levels.ADVANCED).toBe(result.totalHits);
+    expect(levels.BEGINNER).toBeGreaterThan(0);
+  });
+
+  it.each([
+    [{ pageSize: 101 }, 'pageSize'],
+    [{ pageSize: 0 }, 'pageSize'],
+    [{ page: 0 }, 'page'],
+    [{ priceIdr: [2] }, 'priceIdr'],
+  ])('refuses %j with BAD_USER_INPUT', async (input, field) => {
+    const res = await t.gql(SEARCH, { input });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions.fields![0].field).toBe(field);
+  });
+
+  it('lets an admin rebuild the index, with progress on the ReindexJob', async () => {
+    const admin = await t.gql(`mutation { login(email: "admin@example.id", password: "admin-password-1") { accessToken } }`);
+    const token = admin.data!.login.accessToken;
+    const started = await t.gql(`mutation { reindexSearch { id state } }`, {}, token);
+    expect(started.data!.reindexSearch.state).toBe('QUEUED');
+    const done = await pollUntil(async () => {
+      const job = await t.gql(`query($id: ID!) { reindexJob(id: $id) { state indexedDocuments } }`, { id: started.data!.reindexSearch.id }, token);
+      return job.data!.reindexJob.state === 'SUCCEEDED' ? job.data!.reindexJob : undefined;
+    }, 10_000, 'the reindex job');
+    const [{ published }] = await t.db.query(`SELECT count(*)::int AS published FROM modules WHERE status = 'PUBLISHED'`);
+    expect(done.value.indexedDocuments).toBe(published);
+    expect(errorCode(await t.gql(`mutation { reindexSearch { id } }`, {}, curator.token))).toBe('FORBIDDEN');
+  });
+});
