@@ -31,6 +31,7 @@ describe('configuration', () => {
     [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET is required when NODE_ENV=production$/],
     [{ ADMIN_EMAIL: 'admin@example.id' }, /^Invalid configuration: ADMIN_PASSWORD /],
     [{ ADMIN_PASSWORD: 'long-enough-password' }, /^Invalid configuration: ADMIN_EMAIL /],
+    [{ WORKERS: 'false', REDIS_URL: 'redis://127.0.0.1:6379' }, /^Invalid configuration: WORKERS=false needs REDIS_URL and MEILI_URL/],
   ])('stops on %j with one line naming the setting', (env, message) => {
     const text = fails(env);
     expect(text).toMatch(message);

@@ -91,6 +91,7 @@ export class EnvironmentVariables {
   @IsBoolean()
   SEED_DEMO = true;
 
+  /** Run job workers in the API process. Off only with Redis and Meilisearch: the in-process index follows changes only through this process's workers. */
   @Transform(toBool)
   @IsBoolean()
   WORKERS = true;
@@ -110,6 +111,9 @@ export function parseEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
     const message = Object.values(first.constraints ?? {})[0] ?? 'is invalid';
     const text = message.startsWith(first.property) ? message : `${first.property} ${message}`;
     throw new ConfigError(`Invalid configuration: ${text}`);
+  }
+  if (!parsed.WORKERS && (!parsed.REDIS_URL || !parsed.MEILI_URL)) {
+    throw new ConfigError('Invalid configuration: WORKERS=false needs REDIS_URL and MEILI_URL (jobs then run in npm run worker)');
   }
   return parsed;
 }

@@ -11,6 +11,7 @@ const CONCURRENCY = 4;
 export class BullMqWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(BullMqWorkers.name);
   private readonly workers: Worker[] = [];
+  private readonly connections: Redis[] = [];
 
   constructor(
     private readonly redisUrl: string,
@@ -24,8 +25,10 @@ export class BullMqWorkers implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap(): void {
     if (!this.runWorkers) return;
     for (const name of Object.values(QueueName)) {
+      const connection = workerConnection(this.redisUrl);
+      this.connections.push(connection);
       const worker = new Worker(name, (job) => this.handlers.run(job.name as JobName, job.data as JobPayloads[JobName]), {
-        connection: workerConnection(this.redisUrl),
+        connection,
         prefix: this.prefix,
         concurrency: CONCURRENCY,
       });
@@ -39,6 +42,7 @@ export class BullMqWorkers implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.workers.map((worker) => worker.close()));
     await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    this.producer.disconnect();
+    // BullMQ leaves connections it was given open: close them too.
+    for (const connection of [...this.connections, this.producer]) connection.disconnect();
   }
 }

@@ -43,7 +43,14 @@ function bullMqProviders(config: AppConfig, redisUrl: string): Provider[] {
     {
       provide: BULLMQ_QUEUES,
       inject: [REDIS_PRODUCER],
-      useFactory: (connection: Redis) => new Map(Object.values(QueueName).map((name) => [name, new Queue(name, { connection, prefix: config.queuePrefix })])),
+      useFactory: (connection: Redis) =>
+        new Map(
+          Object.values(QueueName).map((name) => {
+            const queue = new Queue(name, { connection, prefix: config.queuePrefix });
+            queue.on('error', () => undefined); // connection errors are logged once by redis-connection.ts
+            return [name, queue];
+          }),
+        ),
     },
     { provide: JOB_DISPATCHER, inject: [BULLMQ_QUEUES], useFactory: (queues: Map<QueueName, Queue>) => new BullMqDispatcher(queues) },
     {
