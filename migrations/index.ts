@@ -1,5 +1,6 @@
 import { InitialSchema1764300000000 } from './1764300000000-initial-schema';
 import { OutboxAndReindexJobs1764400000000 } from './1764400000000-outbox';
+import { ModuleImports1764600000000 } from './1764600000000-module-imports';
 
 /** Every migration, in order. Listed explicitly so bundlers and Jest need no glob. */
-export const migrations = [InitialSchema1764300000000, OutboxAndReindexJobs1764400000000];
+export const migrations = [InitialSchema1764300000000, OutboxAndReindexJobs1764400000000, ModuleImports1764600000000];

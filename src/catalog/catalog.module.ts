@@ -6,11 +6,14 @@ import { CatalogService } from './catalog.service';
 import { CategoryEntity } from './category.entity';
 import { LessonEntity } from './lesson.entity';
 import { CategoryFieldsResolver, ModuleFieldsResolver } from './module-fields.resolver';
+import { ImportJobEntity } from './import/import-job.entity';
+import { ModuleImportResolver } from './import/module-import.resolver';
+import { ModuleImportService } from './import/module-import.service';
 import { ModuleEntity } from './module.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ModuleEntity, LessonEntity, CategoryEntity]), ModerationModule],
-  providers: [CatalogService, CatalogResolver, ModuleFieldsResolver, CategoryFieldsResolver],
+  imports: [TypeOrmModule.forFeature([ModuleEntity, LessonEntity, CategoryEntity, ImportJobEntity]), ModerationModule],
+  providers: [CatalogService, CatalogResolver, ModuleFieldsResolver, CategoryFieldsResolver, ModuleImportService, ModuleImportResolver],
   exports: [CatalogService],
 })
 export class CatalogModule {}

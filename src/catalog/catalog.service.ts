@@ -14,6 +14,7 @@ import { LessonEntity } from './lesson.entity';
 import { sanitizeMarkdown } from './markdown-sanitizer';
 import { canSee, isOwnerOrCurator, isUuid, lockOwnedModule, staleVersion } from './module-access';
 import { ModuleEntity } from './module.entity';
+import { draftModuleRow, lessonRows, normalizeSkills, totalDuration } from './module-rows';
 import { ModuleStatus } from './module-status';
 import { slugFromTitle, withSuffix } from './slug';
 
@@ -59,22 +60,7 @@ export class CatalogService {
   async create(viewer: Viewer, input: ModuleInput): Promise<ModuleEntity> {
     return this.dataSource.transaction(async (manager) => {
       const category = await this.categoryBySlug(manager, input.categorySlug);
-      const fields = {
-        title: input.title,
-        summary: input.summary,
-        description: sanitizeMarkdown(input.description),
-        categoryId: category.id,
-        skills: normalizeSkills(input.skills),
-        level: input.level,
-        language: input.language,
-        deliveryMode: input.deliveryMode,
-        priceIdr: input.priceIdr,
-        certificate: input.certificate,
-        durationMinutes: totalDuration(input.lessons),
-        status: ModuleStatus.DRAFT,
-        contributorId: viewer.id,
-      };
-      const module = await this.insertWithUniqueSlug(manager, fields);
+      const module = await this.insertWithUniqueSlug(manager, draftModuleRow(input, category.id, viewer.id));
       await this.replaceLessons(manager, module.id, input.lessons);
       return module;
     });
@@ -169,24 +155,9 @@ export class CatalogService {
 
   private async replaceLessons(manager: EntityManager, moduleId: string, lessons: LessonInput[]): Promise<void> {
     await manager.delete(LessonEntity, { moduleId });
-    await manager.insert(
-      LessonEntity,
-      lessons.map((lesson, index) => ({
-        moduleId,
-        position: index + 1,
-        title: lesson.title,
-        kind: lesson.kind,
-        durationMinutes: lesson.durationMinutes,
-        contentUrl: lesson.contentUrl ?? null,
-        body: lesson.body != null ? sanitizeMarkdown(lesson.body) : null,
-      })),
-    );
+    await manager.insert(LessonEntity, lessonRows(moduleId, lessons));
   }
 }
 
 export const cursorOfModule = (module: ModuleEntity): Cursor => ({ key: module.createdAt.toISOString(), id: module.id });
 
-const totalDuration = (lessons: LessonInput[]) => lessons.reduce((sum, lesson) => sum + lesson.durationMinutes, 0);
-
-/** Skills are matched and faceted case-insensitively: store them lower-case, once each. */
-const normalizeSkills = (skills: string[]) => [...new Set(skills.map((skill) => skill.toLowerCase()))];

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { JobHandlers } from '../queue/job-handlers';
 import { JobName } from '../queue/jobs';
 import { allPublishedDocuments, publishedDocuments, publishedVersions } from './module-documents';
-import { JobState, ReindexJobEntity } from './reindex-job.entity';
+import { JobState } from '../queue/job-state';
+import { ReindexJobEntity } from './reindex-job.entity';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
 
 export interface ReconcileReport {

@@ -8,7 +8,8 @@ import { Loaders } from '../graphql/loaders';
 import { Outbox } from '../queue/outbox';
 import { JobName } from '../queue/jobs';
 import { ModuleSort, SearchModulesInput } from './dto/search-modules.input';
-import { JobState, ReindexJobEntity } from './reindex-job.entity';
+import { JobState } from '../queue/job-state';
+import { ReindexJobEntity } from './reindex-job.entity';
 import { SEARCH_ENGINE, SearchEngine, SearchHit, SearchResponse } from './search-engine.port';
 
 export interface SearchPage extends Omit<SearchResponse, 'hits'> {

@@ -1,8 +1,6 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { ModuleModel } from '../../catalog/models/module.model';
-import { JobState } from '../reindex-job.entity';
-
-registerEnumType(JobState, { name: 'JobState' });
+import { JobState } from '../../queue/job-state';
 
 @ObjectType('Highlight')
 export class HighlightModel {

@@ -1,0 +1,136 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../../accounts/user.entity';
+import { Viewer } from '../../auth/viewer';
+import { badInput, notFound } from '../../common/domain-error';
+import { toFieldErrors } from '../../graphql/validation';
+import { JobHandlers } from '../../queue/job-handlers';
+import { JobState } from '../../queue/job-state';
+import { JobName } from '../../queue/jobs';
+import { Outbox } from '../../queue/outbox';
+import { CategoryEntity } from '../category.entity';
+import { ModuleInput } from '../dto/module.input';
+import { isUuid } from '../module-access';
+import { LessonEntity } from '../lesson.entity';
+import { ModuleEntity } from '../module.entity';
+import { draftModuleRow, lessonRows } from '../module-rows';
+import { slugFromTitle, withSuffix } from '../slug';
+import { ImportFailure, ImportJobEntity, PendingImportItem } from './import-job.entity';
+
+export const MAX_IMPORT_ITEMS = 5_000;
+/** Modules created per transaction: large enough for throughput, small enough to keep locks short. */
+const BATCH_SIZE = 250;
+/** Lesson rows per INSERT, well under PostgreSQL's 65,535 parameters. */
+const LESSON_ROWS_PER_INSERT = 1_000;
+
+/**
+ * importModules: every item is validated like createModule when submitted;
+ * the valid ones are created as DRAFTs by a background job, in batches that
+ * each commit with the job's progress, so a retried job resumes where it was.
+ */
+@Injectable()
+export class ModuleImportService implements OnModuleInit {
+  private readonly logger = new Logger(ModuleImportService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
+    private readonly handlers: JobHandlers,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register(JobName.IMPORT_MODULES, ({ importJobId }) => this.run(importJobId));
+  }
+
+  async submit(viewer: Viewer, items: unknown[]): Promise<ImportJobEntity> {
+    if (items.length === 0 || items.length > MAX_IMPORT_ITEMS) throw badInput('items', `must hold 1 to ${MAX_IMPORT_ITEMS} modules`);
+    const categorySlugs = new Set((await this.dataSource.getRepository(CategoryEntity).find()).map((category) => category.slug));
+    const failures: ImportFailure[] = [];
+    const pending: PendingImportItem[] = [];
+    items.forEach((item, index) => {
+      const input = plainToInstance(ModuleInput, item);
+      const errors = toFieldErrors(validateSync(input, { whitelist: true, forbidUnknownValues: false }));
+      if (errors.length === 0 && !categorySlugs.has(input.categorySlug)) errors.push({ field: 'categorySlug', message: `unknown category '${input.categorySlug}'` });
+      if (errors.length > 0) failures.push(...errors.map((error) => ({ index, field: error.field, message: error.message })));
+      else pending.push({ index, input: { ...input } });
+    });
+    const invalidItems = new Set(failures.map((failure) => failure.index)).size;
+    return this.dataSource.transaction(async (manager) => {
+      const job = await manager.save(
+        manager.create(ImportJobEntity, {
+          ownerId: viewer.id,
+          total: items.length,
+          processed: invalidItems,
+          failures,
+          pendingItems: pending,
+          state: pending.length > 0 ? JobState.QUEUED : JobState.SUCCEEDED,
+          finishedAt: pending.length > 0 ? null : new Date(),
+        }),
+      );
+      if (pending.length > 0) await this.outbox.enqueue(manager, JobName.IMPORT_MODULES, { importJobId: job.id });
+      return job;
+    });
+  }
+
+  /** The owner's (or, for an admin, anyone's) import job. */
+  async find(viewer: Viewer, id: string): Promise<ImportJobEntity> {
+    const job = isUuid(id) ? await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id }) : null;
+    if (!job || (job.ownerId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Import job');
+    return job;
+  }
+
+  private async run(importJobId: string): Promise<void> {
+    for (;;) {
+      const done = await this.dataSource.transaction((manager) => this.runBatch(manager, importJobId));
+      if (done) return;
+    }
+  }
+
+  /** Creates the next batch and records the progress in the same transaction; true when nothing is left. */
+  private async runBatch(manager: EntityManager, importJobId: string): Promise<boolean> {
+    const job = await manager.findOne(ImportJobEntity, { where: { id: importJobId }, lock: { mode: 'pessimistic_write' } });
+    if (!job || job.state === JobState.SUCCEEDED || job.state === JobState.FAILED) return true;
+    const items = job.pendingItems ?? [];
+    const batch = items.slice(job.nextItem, job.nextItem + BATCH_SIZE);
+    const createdIds = batch.length > 0 ? await this.createModules(manager, job.ownerId, batch.map((item) => plainToInstance(ModuleInput, item.input))) : [];
+    const nextItem = job.nextItem + batch.length;
+    const finished = nextItem >= items.length;
+    await manager.update(ImportJobEntity, job.id, {
+      state: finished ? JobState.SUCCEEDED : JobState.RUNNING,
+      processed: job.processed + batch.length,
+      nextItem,
+      createdModuleIds: [...job.createdModuleIds, ...createdIds],
+      finishedAt: finished ? new Date() : null,
+    });
+    // The items are kept until the last batch, so a retried job finds them.
+    if (finished) await manager.query(`UPDATE import_jobs SET pending_items = NULL WHERE id = $1`, [job.id]);
+    if (finished) this.logger.log(`Import ${job.id}: ${job.createdModuleIds.length + createdIds.length} modules created, ${job.failures.length} failures`);
+    return finished;
+  }
+
+  private async createModules(manager: EntityManager, ownerId: string, inputs: ModuleInput[]): Promise<string[]> {
+    const categories = new Map((await manager.find(CategoryEntity)).map((category) => [category.slug, category.id]));
+    const slugs = await this.freeSlugs(manager, inputs.map((input) => slugFromTitle(input.title)));
+    const rows = inputs.map((input, i) => ({ ...draftModuleRow(input, categories.get(input.categorySlug)!, ownerId), slug: slugs[i] }));
+    const { identifiers } = await manager.insert(ModuleEntity, rows);
+    const ids = identifiers.map((identifier) => identifier.id as string);
+    const lessons = inputs.flatMap((input, i) => lessonRows(ids[i], input.lessons));
+    for (let i = 0; i < lessons.length; i += LESSON_ROWS_PER_INSERT) await manager.insert(LessonEntity, lessons.slice(i, i + LESSON_ROWS_PER_INSERT));
+    return ids;
+  }
+
+  /** Unique slugs for a batch: the plain slug where free, else a suffixed one. */
+  private async freeSlugs(manager: EntityManager, wanted: string[]): Promise<string[]> {
+    const taken: { slug: string }[] = await manager.query(`SELECT slug FROM modules WHERE slug = ANY($1)`, [wanted]);
+    const used = new Set(taken.map((row) => row.slug));
+    return wanted.map((slug) => {
+      let free = slug;
+      while (used.has(free)) free = withSuffix(slug);
+      used.add(free);
+      return free;
+    });
+  }
+}
