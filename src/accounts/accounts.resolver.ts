@@ -1,4 +1,6 @@
+import { UseGuards } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthThrottlerGuard } from '../auth/auth-throttler.guard';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
 import { RequestContext } from '../graphql/request-context';
@@ -20,16 +22,19 @@ export class AccountsResolver {
     return user && toUserModel(user);
   }
 
+  @UseGuards(AuthThrottlerGuard)
   @Mutation(() => AuthPayloadModel)
   async registerContributor(@Args('input') input: RegisterContributorInput): Promise<AuthPayloadModel> {
     return toPayload(await this.accounts.registerContributor(input));
   }
 
+  @UseGuards(AuthThrottlerGuard)
   @Mutation(() => AuthPayloadModel)
   async registerBeneficiary(@Args('input') input: RegisterBeneficiaryInput): Promise<AuthPayloadModel> {
     return toPayload(await this.accounts.registerBeneficiary(input));
   }
 
+  @UseGuards(AuthThrottlerGuard)
   @Mutation(() => AuthPayloadModel, { description: 'Wrong email or password: UNAUTHENTICATED, the same message for both.' })
   async login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayloadModel> {
     return toPayload(await this.accounts.login(email, password));

@@ -1,10 +1,20 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { RolesGuard } from './roles.guard';
 import { TokenService } from './token.service';
 
 @Module({
-  providers: [TokenService, { provide: APP_GUARD, useClass: RolesGuard }],
-  exports: [TokenService],
+  imports: [
+    ThrottlerModule.forRootAsync({
+      inject: [APP_CONFIG],
+      // In-process counters: with several API replicas each counts on its own (a shared store would need Redis).
+      useFactory: (config: AppConfig) => [{ name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute }],
+    }),
+  ],
+  providers: [TokenService, AuthThrottlerGuard, { provide: APP_GUARD, useClass: RolesGuard }],
+  exports: [TokenService, AuthThrottlerGuard, ThrottlerModule],
 })
 export class AuthModule {}

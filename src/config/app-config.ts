@@ -91,6 +91,12 @@ export class EnvironmentVariables {
   @IsBoolean()
   SEED_DEMO = true;
 
+  /** Logins and registrations per client address per minute (many users share carrier NAT addresses). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  AUTH_RATE_LIMIT_PER_MINUTE = 60;
+
   /** Run job workers in the API process. Off only with Redis and Meilisearch: the in-process index follows changes only through this process's workers. */
   @Transform(toBool)
   @IsBoolean()

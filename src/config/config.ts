@@ -18,6 +18,7 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   trainingCreditIdr: number;
   seedDemo: boolean;
+  authRateLimitPerMinute: number;
   workers: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
 }
@@ -54,6 +55,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     trainingCreditIdr: env.TRAINING_CREDIT_IDR,
     seedDemo: env.SEED_DEMO,
+    authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     workers: env.WORKERS,
     logLevel: env.LOG_LEVEL,
   };

@@ -1,8 +1,12 @@
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Request } from 'express';
+import { GraphQLError, ValidationContext } from 'graphql';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
@@ -15,6 +19,12 @@ import { RequestContext } from './request-context';
 
 /** Emitted in development so the contract check can read it; kept in memory otherwise. */
 export const SCHEMA_FILE = join(process.cwd(), 'src/schema.gql');
+
+/** graphql-armor throws by default (a 500); reported instead, a refusal is an ordinary validation error. */
+const REPORT_AS_VALIDATION_ERROR = {
+  propagateOnRejection: false,
+  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
+};
 
 @Module({
   imports: [
@@ -31,6 +41,12 @@ export const SCHEMA_FILE = join(process.cwd(), 'src/schema.gql');
         includeStacktraceInErrorResponses: false,
         autoTransformHttpErrors: false,
         formatError: formatGraphQLError,
+        // Counted after fragments are expanded, so fragments cannot hide depth or cost.
+        validationRules: [
+          maxDepthRule({ n: 12, flattenFragments: true, ...REPORT_AS_VALIDATION_ERROR }),
+          maxAliasesRule({ n: 30, ...REPORT_AS_VALIDATION_ERROR }),
+          costLimitRule({ maxCost: 20_000, flattenFragments: true, ...REPORT_AS_VALIDATION_ERROR }),
+        ],
         context: ({ req }: { req: Request }): RequestContext => {
           const context: RequestContext = { req, viewer: null, loaders: new Loaders(dataSource) };
           try {

@@ -96,3 +96,33 @@ describe('accounts over GraphQL', () => {
     expect(seen.data!.me.email).toBe(other.data!.registerBeneficiary.user.email);
   });
 });
+
+describe('login rate limit', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('answers RATE_LIMITED after too many attempts from one address', async () => {
+    const login = `mutation { login(email: "nobody@example.id", password: "wrong-password") { accessToken } }`;
+    const codes = [];
+    for (let i = 0; i < 5; i++) codes.push(errorCode(await t.gql(login)));
+    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'RATE_LIMITED']);
+  });
+});
+
+describe('query limits', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('refuses a query with too many aliases (counted through fragments) with BAD_USER_INPUT', async () => {
+    const aliases = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}: categories { slug }`).join(' ');
+    expect((await t.gql(`query { ${aliases(10, 'a')} }`)).errors).toBeUndefined();
+    const refused = await t.gql(`query { ${aliases(20, 'a')} ...More } fragment More on Query { ${aliases(20, 'b')} }`);
+    expect(errorCode(refused)).toBe('BAD_USER_INPUT');
+  });
+});

@@ -38,6 +38,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',
+    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
     REDIS_URL: process.env.REDIS_URL,
     // Each test app has its own queues, so parallel test files never take each other's jobs.
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
