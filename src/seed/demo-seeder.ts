@@ -6,9 +6,10 @@ import { PasswordHasher } from '../accounts/password-hasher';
 import { Role, UserEntity } from '../accounts/user.entity';
 import { CategoryEntity } from '../catalog/category.entity';
 import { LessonEntity } from '../catalog/lesson.entity';
-import { sanitizeMarkdown } from '../catalog/markdown-sanitizer';
+import { ModuleInput } from '../catalog/dto/module.input';
 import { ModuleEntity } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
+import { draftModuleRow, lessonRows } from '../catalog/module-rows';
 import { slugFromTitle } from '../catalog/slug';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { ModerationEventEntity } from '../moderation/moderation-event.entity';
@@ -69,20 +70,9 @@ export class DemoSeeder implements OnModuleInit {
         const submittedAt = new Date(publishedAt.getTime() - DAY_MS);
         const contributorId = contributors.get(item.contributor)!;
         const { identifiers } = await manager.insert(ModuleEntity, {
+          ...draftModuleRow(item as ModuleInput, categories.get(item.categorySlug)!, contributorId),
           slug: slugFromTitle(item.title),
-          title: item.title,
-          summary: item.summary,
-          description: sanitizeMarkdown(item.description),
-          categoryId: categories.get(item.categorySlug)!,
-          skills: item.skills,
-          level: item.level,
-          language: item.language,
-          deliveryMode: item.deliveryMode,
-          durationMinutes: item.lessons.reduce((sum, lesson) => sum + lesson.durationMinutes, 0),
-          priceIdr: item.priceIdr,
-          certificate: item.certificate,
           status: ModuleStatus.PUBLISHED,
-          contributorId,
           submittedAt,
           publishedAt,
           createdAt: submittedAt,
@@ -90,18 +80,7 @@ export class DemoSeeder implements OnModuleInit {
           version: 3,
         });
         const moduleId = identifiers[0].id as string;
-        await manager.insert(
-          LessonEntity,
-          item.lessons.map((lesson, index) => ({
-            moduleId,
-            position: index + 1,
-            title: lesson.title,
-            kind: lesson.kind,
-            durationMinutes: lesson.durationMinutes,
-            contentUrl: lesson.contentUrl ?? null,
-            body: lesson.body ? sanitizeMarkdown(lesson.body) : null,
-          })),
-        );
+        await manager.insert(LessonEntity, lessonRows(moduleId, item.lessons));
         await manager.insert(ModerationEventEntity, [
           { moduleId, action: ModerationAction.SUBMIT, fromStatus: ModuleStatus.DRAFT, toStatus: ModuleStatus.IN_REVIEW, actorId: contributorId, createdAt: submittedAt },
           { moduleId, action: ModerationAction.APPROVE, fromStatus: ModuleStatus.IN_REVIEW, toStatus: ModuleStatus.PUBLISHED, actorId: curatorId, createdAt: publishedAt },
