@@ -1,0 +1,35 @@
+import { HealthService } from '../../src/health/health.service';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('GET /health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  const health = async () => {
+    const response = await fetch(`${t.baseUrl}/health`);
+    return { status: response.status, body: (await response.json()) as { status: string; checks: Record<string, { status: string }> } };
+  };
+
+  it('answers 200 with the state of each dependency once ready', async () => {
+    const { status, body } = await health();
+    expect(status).toBe(200);
+    expect(body.status).toBe('ok');
+    expect(body.checks.database.status).toBe('up');
+    expect(body.checks.search.status).toBe('up');
+    if (process.env.REDIS_URL) expect(body.checks.redis.status).toBe('up');
+  });
+
+  it('answers 503 while a required dependency is down, 200 when only an optional one is', async () => {
+    const service = t.app.get(HealthService);
+    service.register({ name: 'optional-probe', required: false, isUp: async () => false });
+    expect((await health()).status).toBe(200);
+    service.register({ name: 'required-probe', required: true, isUp: () => Promise.reject(new Error('down')) });
+    const { status, body } = await health();
+    expect(status).toBe(503);
+    expect(body.status).toBe('unavailable');
+    expect(body.checks['required-probe'].status).toBe('down');
+  });
+});
