@@ -2,8 +2,7 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '../accounts/user.entity';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
-import { toPage } from '../graphql/pagination';
-import { CatalogService, cursorOfModule } from './catalog.service';
+import { CatalogService } from './catalog.service';
 import { ModuleInput, UpdateModuleInput } from './dto/module.input';
 import { toModuleModel } from './module.mapper';
 import { ModuleStatus } from './module-status';
@@ -32,12 +31,11 @@ export class CatalogResolver {
   async myModules(
     @CurrentViewer() viewer: Viewer,
     @Args('status', { type: () => ModuleStatus, nullable: true }) status?: ModuleStatus,
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<ModuleConnection> {
-    const page = await this.catalog.mine(viewer, status, first ?? 20, after);
-    const { nodes, pageInfo } = toPage(page.rows, first ?? 20, cursorOfModule);
-    return { nodes: nodes.map(toModuleModel), pageInfo, totalCount: page.totalCount };
+    const page = await this.catalog.mine(viewer, status, first, after);
+    return { ...page, nodes: page.nodes.map(toModuleModel) };
   }
 
   @Roles(Role.CONTRIBUTOR)

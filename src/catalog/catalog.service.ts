@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { badInput, DomainError, ErrorCode, notFound } from '../common/domain-error';
 import { uniqueViolation } from '../common/postgres-errors';
-import { checkPageSize, Cursor, decodeCursor } from '../graphql/pagination';
+import { checkPageSize, Connection, Cursor, decodeCursor, toPage } from '../graphql/pagination';
 import { ModerationChecks } from '../moderation/moderation-checks.service';
 import { ModerationAction, EDITABLE_STATUSES } from '../moderation/module-status-machine';
 import { ModuleWorkflow, updateVersioned } from '../moderation/module-workflow.service';
@@ -20,11 +20,6 @@ import { slugFromTitle, withSuffix } from './slug';
 
 export interface CategoryWithCount extends CategoryEntity {
   moduleCount: number;
-}
-
-export interface ModulePage {
-  rows: ModuleEntity[];
-  totalCount: number;
 }
 
 const SLUG_ATTEMPTS = 5;
@@ -115,16 +110,16 @@ export class CatalogService {
   }
 
   /** The caller's own modules, newest first. */
-  async mine(viewer: Viewer, status: ModuleStatus | null | undefined, first: number, after?: string | null): Promise<ModulePage> {
-    checkPageSize(first);
+  async mine(viewer: Viewer, status: ModuleStatus | null | undefined, first: number | null | undefined, after?: string | null): Promise<Connection<ModuleEntity>> {
+    const size = checkPageSize(first);
     const cursor = decodeCursor(after);
     const query = this.dataSource.getRepository(ModuleEntity).createQueryBuilder('m').where('m.contributor_id = :owner', { owner: viewer.id });
     if (status) query.andWhere('m.status = :status', { status });
     const totalCount = await query.getCount();
     // Cursors carry milliseconds; PostgreSQL keeps microseconds, so both sides are compared at millisecond precision.
     if (cursor) query.andWhere(`(date_trunc('milliseconds', m.created_at), m.id) < (:key::timestamptz, :id)`, { key: cursor.key, id: cursor.id });
-    const rows = await query.orderBy(`date_trunc('milliseconds', m.created_at)`, 'DESC').addOrderBy('m.id', 'DESC').limit(first + 1).getMany();
-    return { rows, totalCount };
+    const rows = await query.orderBy(`date_trunc('milliseconds', m.created_at)`, 'DESC').addOrderBy('m.id', 'DESC').limit(size + 1).getMany();
+    return { ...toPage(rows, size, cursorOfModule), totalCount };
   }
 
   /** Whether the caller sees lesson content (contentUrl, body) of `module`. */
@@ -159,5 +154,5 @@ export class CatalogService {
   }
 }
 
-export const cursorOfModule = (module: ModuleEntity): Cursor => ({ key: module.createdAt.toISOString(), id: module.id });
+const cursorOfModule = (module: ModuleEntity): Cursor => ({ key: module.createdAt.toISOString(), id: module.id });
 

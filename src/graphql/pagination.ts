@@ -11,6 +11,14 @@ export class PageInfo {
 }
 
 export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** A page of a cursor-paginated list, before its nodes are mapped to GraphQL types. */
+export interface Connection<T> {
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number;
+}
 
 /** An opaque cursor: the sort key and id of the last row of a page. */
 export interface Cursor {
@@ -33,9 +41,11 @@ export function decodeCursor(value: string | null | undefined): Cursor | null {
   throw badInput('after', 'is not a cursor returned by this API');
 }
 
-export function checkPageSize(first: number): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-  return first;
+/** `first` as given (null means the default), refused outside 1..MAX_PAGE_SIZE. */
+export function checkPageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
+  return size;
 }
 
 /** Splits the rows fetched with limit first+1 into a page and its PageInfo. */

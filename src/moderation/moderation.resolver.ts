@@ -8,11 +8,10 @@ import { isOwnerOrCurator } from '../catalog/module-access';
 import { toModuleModel } from '../catalog/module.mapper';
 import { ModuleStatus } from '../catalog/module-status';
 import { ModuleConnection, ModuleModel } from '../catalog/models/module.model';
-import { toPage } from '../graphql/pagination';
 import { RequestContext } from '../graphql/request-context';
 import { ReviewModuleInput } from './dto/review-module.input';
 import { ModerationCheckModel, ModerationEventModel } from './models/moderation.model';
-import { cursorOfQueued, ModerationService } from './moderation.service';
+import { ModerationService } from './moderation.service';
 
 @Resolver(() => ModuleModel)
 export class ModerationResolver {
@@ -22,12 +21,11 @@ export class ModerationResolver {
   @Query(() => ModuleConnection, { description: 'CURATOR or ADMIN: IN_REVIEW modules by default, oldest submission first.' })
   async moderationQueue(
     @Args('statuses', { type: () => [ModuleStatus], nullable: true }) statuses?: ModuleStatus[],
-    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number | null = 20,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first?: number | null,
     @Args('after', { type: () => String, nullable: true }) after?: string,
   ): Promise<ModuleConnection> {
-    const page = await this.moderation.queue(statuses, first ?? 20, after);
-    const { nodes, pageInfo } = toPage(page.rows, first ?? 20, cursorOfQueued);
-    return { nodes: nodes.map(toModuleModel), pageInfo, totalCount: page.totalCount };
+    const page = await this.moderation.queue(statuses, first, after);
+    return { ...page, nodes: page.nodes.map(toModuleModel) };
   }
 
   @Roles(Role.CONTRIBUTOR)

@@ -6,7 +6,7 @@ import { badInput } from '../common/domain-error';
 import { isOwnerOrCurator, lockModule, lockOwnedModule, staleVersion } from '../catalog/module-access';
 import { ModuleEntity, StoredModerationCheck } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
-import { checkPageSize, Cursor, decodeCursor } from '../graphql/pagination';
+import { checkPageSize, Connection, Cursor, decodeCursor, toPage } from '../graphql/pagination';
 import { ReviewDecision, ReviewModuleInput } from './dto/review-module.input';
 import { ModerationChecks } from './moderation-checks.service';
 import { ModerationEventEntity } from './moderation-event.entity';
@@ -18,11 +18,6 @@ const ACTION_OF_DECISION: Record<ReviewDecision, ModerationAction> = {
   [ReviewDecision.REQUEST_CHANGES]: ModerationAction.REQUEST_CHANGES,
   [ReviewDecision.REJECT]: ModerationAction.REJECT,
 };
-
-export interface QueuePage {
-  rows: ModuleEntity[];
-  totalCount: number;
-}
 
 /** Curator moderation: submissions, reviews, take-downs, the queue and the history. */
 @Injectable()
@@ -64,16 +59,16 @@ export class ModerationService {
   }
 
   /** Modules waiting for curators, oldest submission first. */
-  async queue(statuses: ModuleStatus[] | null | undefined, first: number, after?: string | null): Promise<QueuePage> {
-    checkPageSize(first);
+  async queue(statuses: ModuleStatus[] | null | undefined, first: number | null | undefined, after?: string | null): Promise<Connection<ModuleEntity>> {
+    const size = checkPageSize(first);
     const cursor = decodeCursor(after);
     const wanted = statuses?.length ? statuses : [ModuleStatus.IN_REVIEW];
     const query = this.dataSource.getRepository(ModuleEntity).createQueryBuilder('m').where('m.status IN (:...wanted)', { wanted });
     const totalCount = await query.getCount();
     const submitted = `date_trunc('milliseconds', coalesce(m.submitted_at, m.created_at))`;
     if (cursor) query.andWhere(`(${submitted}, m.id) > (:key::timestamptz, :id)`, { key: cursor.key, id: cursor.id });
-    const rows = await query.orderBy(submitted, 'ASC').addOrderBy('m.id', 'ASC').limit(first + 1).getMany();
-    return { rows, totalCount };
+    const rows = await query.orderBy(submitted, 'ASC').addOrderBy('m.id', 'ASC').limit(size + 1).getMany();
+    return { ...toPage(rows, size, cursorOfQueued), totalCount };
   }
 
   /** Histories of many modules at once (for batched field resolution), oldest event first. */
@@ -90,4 +85,4 @@ export class ModerationService {
   }
 }
 
-export const cursorOfQueued = (module: ModuleEntity): Cursor => ({ key: (module.submittedAt ?? module.createdAt).toISOString(), id: module.id });
+const cursorOfQueued = (module: ModuleEntity): Cursor => ({ key: (module.submittedAt ?? module.createdAt).toISOString(), id: module.id });
