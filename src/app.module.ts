@@ -4,12 +4,18 @@ import { CatalogModule } from './catalog/catalog.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { FreeOptionsModule } from './free-options/free-options.module';
 import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
+import { LearningModule } from './learning/learning.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
+import { ReviewsModule } from './reviews/reviews.module';
 import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
+import { WalletModule } from './wallet/wallet.module';
 
 @Module({})
 export class AppModule {
@@ -27,6 +33,12 @@ export class AppModule {
         CatalogModule,
         ModerationModule,
         SeedModule,
+        WalletModule,
+        LearningModule,
+        ReviewsModule,
+        ReportsModule,
+        FreeOptionsModule,
+        NotificationsModule,
       ],
     };
   }

@@ -5,7 +5,7 @@ import { CatalogResolver } from './catalog.resolver';
 import { CatalogService } from './catalog.service';
 import { CategoryEntity } from './category.entity';
 import { LessonEntity } from './lesson.entity';
-import { CategoryFieldsResolver, ModuleFieldsResolver } from './module-fields.resolver';
+import { ModuleFieldsResolver } from './module-fields.resolver';
 import { ImportJobEntity } from './import/import-job.entity';
 import { ModuleImportResolver } from './import/module-import.resolver';
 import { ModuleImportService } from './import/module-import.service';
@@ -13,7 +13,7 @@ import { ModuleEntity } from './module.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ModuleEntity, LessonEntity, CategoryEntity, ImportJobEntity]), ModerationModule],
-  providers: [CatalogService, CatalogResolver, ModuleFieldsResolver, CategoryFieldsResolver, ModuleImportService, ModuleImportResolver],
+  providers: [CatalogService, CatalogResolver, ModuleFieldsResolver, ModuleImportService, ModuleImportResolver],
   exports: [CatalogService],
 })
 export class CatalogModule {}

@@ -4,7 +4,7 @@ import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
 import { CatalogService } from './catalog.service';
 import { ModuleInput, UpdateModuleInput } from './dto/module.input';
-import { toModuleModel } from './module.mapper';
+import { toCategoryModel, toModuleModel } from './module.mapper';
 import { ModuleStatus } from './module-status';
 import { CategoryModel, ModuleConnection, ModuleModel } from './models/module.model';
 
@@ -13,8 +13,8 @@ export class CatalogResolver {
   constructor(private readonly catalog: CatalogService) {}
 
   @Query(() => [CategoryModel])
-  categories(): Promise<CategoryModel[]> {
-    return this.catalog.categories();
+  async categories(): Promise<CategoryModel[]> {
+    return (await this.catalog.categories()).map(toCategoryModel);
   }
 
   @Query(() => ModuleModel, { nullable: true, description: 'PUBLISHED modules for everyone; any status for the owner and curators.' })

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../accounts/user.entity';
 import { Viewer } from '../auth/viewer';
 import { badInput, DomainError, ErrorCode, notFound } from '../common/domain-error';
 import { uniqueViolation } from '../common/postgres-errors';
+import { Loaders } from '../graphql/loaders';
 import { checkPageSize, Connection, Cursor, decodeCursor, toPage } from '../graphql/pagination';
+import { viewerEnrollments } from '../learning/enrollment-loaders';
 import { ModerationChecks } from '../moderation/moderation-checks.service';
 import { ModerationAction, EDITABLE_STATUSES } from '../moderation/module-status-machine';
 import { ModuleWorkflow, updateVersioned } from '../moderation/module-workflow.service';
@@ -18,10 +21,6 @@ import { draftModuleRow, lessonRows, normalizeSkills, totalDuration } from './mo
 import { ModuleStatus } from './module-status';
 import { slugFromTitle, withSuffix } from './slug';
 
-export interface CategoryWithCount extends CategoryEntity {
-  moduleCount: number;
-}
-
 const SLUG_ATTEMPTS = 5;
 
 /** The module catalogue: writing modules, and who may see which. */
@@ -33,23 +32,8 @@ export class CatalogService {
     private readonly checks: ModerationChecks,
   ) {}
 
-  async categories(): Promise<CategoryWithCount[]> {
-    const rows: (CategoryEntity & { module_count: number })[] = await this.dataSource.query(
-      `SELECT c.id, c.slug, c.name, c.position, count(m.id)::int AS module_count
-         FROM categories c LEFT JOIN modules m ON m.category_id = c.id AND m.status = 'PUBLISHED'
-        GROUP BY c.id ORDER BY c.position`,
-    );
-    return rows.map(({ module_count, ...category }) => ({ ...category, moduleCount: module_count }));
-  }
-
-  /** PUBLISHED counts of the given categories, for batched Category.moduleCount. */
-  async publishedCounts(categoryIds: readonly string[]): Promise<number[]> {
-    const rows: { category_id: string; count: number }[] = await this.dataSource.query(
-      `SELECT category_id, count(*)::int AS count FROM modules WHERE status = 'PUBLISHED' AND category_id = ANY($1) GROUP BY category_id`,
-      [categoryIds],
-    );
-    const counts = new Map(rows.map((row) => [row.category_id, row.count]));
-    return categoryIds.map((id) => counts.get(id) ?? 0);
+  categories(): Promise<CategoryEntity[]> {
+    return this.dataSource.getRepository(CategoryEntity).find({ order: { position: 'ASC' } });
   }
 
   async create(viewer: Viewer, input: ModuleInput): Promise<ModuleEntity> {
@@ -122,9 +106,14 @@ export class CatalogService {
     return { ...toPage(rows, size, cursorOfModule), totalCount };
   }
 
-  /** Whether the caller sees lesson content (contentUrl, body) of `module`. */
-  canSeeContent(viewer: Viewer | null, module: Pick<ModuleEntity, 'contributorId'>): boolean {
-    return isOwnerOrCurator(viewer, module);
+  /**
+   * Whether the caller sees lesson content (contentUrl, body) of `module`: its
+   * owner and curators always, a beneficiary enrolled in it while it is PUBLISHED.
+   */
+  async canSeeContent(viewer: Viewer | null, module: Pick<ModuleEntity, 'id' | 'contributorId' | 'status'>, loaders: Loaders): Promise<boolean> {
+    if (isOwnerOrCurator(viewer, module)) return true;
+    if (viewer?.role !== Role.BENEFICIARY || module.status !== ModuleStatus.PUBLISHED) return false;
+    return (await viewerEnrollments(loaders, this.dataSource, viewer.id).load(module.id)) !== null;
   }
 
   private async categoryBySlug(manager: EntityManager, slug: string): Promise<CategoryEntity> {

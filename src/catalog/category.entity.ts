@@ -14,4 +14,8 @@ export class CategoryEntity {
 
   @Column('integer')
   position!: number;
+
+  /** Kept exact by a database trigger on modules. */
+  @Column({ type: 'integer', name: 'published_module_count', insert: false, update: false })
+  publishedModuleCount!: number;
 }

@@ -1,4 +1,5 @@
-import { LessonModel, ModuleModel } from './models/module.model';
+import { CategoryEntity } from './category.entity';
+import { CategoryModel, LessonModel, ModuleModel } from './models/module.model';
 import { LessonEntity } from './lesson.entity';
 import { ModuleEntity } from './module.entity';
 
@@ -42,4 +43,8 @@ export function toLessonModel(lesson: LessonEntity, showContent: boolean): Lesso
     contentUrl: showContent ? lesson.contentUrl : null,
     body: showContent ? lesson.body : null,
   };
+}
+
+export function toCategoryModel(category: CategoryEntity): CategoryModel {
+  return { id: category.id, slug: category.slug, name: category.name, moduleCount: category.publishedModuleCount };
 }

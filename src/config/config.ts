@@ -11,6 +11,7 @@ export interface AppConfig {
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  databasePoolSize: number;
   redisUrl?: string;
   queuePrefix: string;
   meili?: { url: string; apiKey?: string };
@@ -26,6 +27,7 @@ export interface AppConfig {
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const JWT_SECRET_FILE = 'jwt-secret';
+const DEFAULT_POOL_SIZE = 10;
 
 /** The JWT secret: from the environment, or generated once and kept in DATA_DIR. */
 function resolveJwtSecret(env: EnvironmentVariables, dataDir: string): string {
@@ -48,6 +50,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     port: env.PORT,
     dataDir,
     databaseUrl: env.DATABASE_URL,
+    databasePoolSize: env.DATABASE_POOL_SIZE ?? (env.DATABASE_URL ? DEFAULT_POOL_SIZE : 1),
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY } : undefined,

@@ -1,10 +1,8 @@
 import { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 
-export const POOL_SIZE = 10;
-
 /** TypeORM options shared by the app, the migration command and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, poolSize = 1): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -15,7 +13,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     // PGlite has no uuid-ossp; gen_random_uuid() is core PostgreSQL since 13.
     installExtensions: false,
     uuidExtension: 'pgcrypto',
-    poolSize: POOL_SIZE,
+    poolSize,
     extra: { connectionTimeoutMillis: 10_000 },
     // Failed queries are not logged here: their parameters hold personal data; unexpected errors are logged by the GraphQL error mapper.
     logging: ['migration'],

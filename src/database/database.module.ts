@@ -3,7 +3,7 @@ import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { dataSourceOptions, POOL_SIZE } from './data-source-options';
+import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
 
 const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
@@ -28,7 +28,7 @@ class EmbeddedPostgresLifecycle implements OnApplicationShutdown {
     {
       provide: EMBEDDED_POSTGRES,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => (config.databaseUrl ? null : startEmbeddedPostgres(config.dataDir, POOL_SIZE + 2)),
+      useFactory: (config: AppConfig) => (config.databaseUrl ? null : startEmbeddedPostgres(config.dataDir, config.databasePoolSize + 2)),
     },
     EmbeddedPostgresLifecycle,
   ],
@@ -47,7 +47,7 @@ class EmbeddedPostgresModule {}
       imports: [EmbeddedPostgresModule],
       inject: [APP_CONFIG, EMBEDDED_POSTGRES],
       useFactory: (config: AppConfig, embedded: EmbeddedPostgres | null) => ({
-        ...dataSourceOptions(config.databaseUrl ?? embedded!.url),
+        ...dataSourceOptions(config.databaseUrl ?? embedded!.url, config.databasePoolSize),
         migrationsRun: true,
         autoLoadEntities: true,
         retryAttempts: config.isProduction ? 10 : 2,

@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../config/config';
-import { dataSourceOptions, POOL_SIZE } from './data-source-options';
+import { dataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres';
 
 /** `npm run migration:run`: applies pending migrations to DATABASE_URL, or to the embedded database in DATA_DIR. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, POOL_SIZE);
+  const embedded = config.databaseUrl ? undefined : await startEmbeddedPostgres(config.dataDir, 2);
   const dataSource = await new DataSource(dataSourceOptions(config.databaseUrl ?? embedded!.url)).initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });

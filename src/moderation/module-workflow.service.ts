@@ -3,10 +3,19 @@ import { EntityManager } from 'typeorm';
 import { conflict } from '../common/domain-error';
 import { ModuleEntity } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
-import { JobName } from '../queue/jobs';
+import { NotificationKind } from '../notifications/notification-kind';
+import { JobName, NotifyPayload } from '../queue/jobs';
 import { Outbox } from '../queue/outbox';
 import { ModerationEventEntity } from './moderation-event.entity';
 import { ModerationAction, nextStatus } from './module-status-machine';
+
+/** Decisions the module's owner is told about. */
+const OWNER_NOTIFICATION: Partial<Record<ModerationAction, NotifyPayload['kind']>> = {
+  [ModerationAction.APPROVE]: NotificationKind.MODULE_APPROVED,
+  [ModerationAction.REQUEST_CHANGES]: NotificationKind.CHANGES_REQUESTED,
+  [ModerationAction.REJECT]: NotificationKind.MODULE_REJECTED,
+  [ModerationAction.UNPUBLISH]: NotificationKind.MODULE_UNPUBLISHED,
+};
 
 export interface Transition {
   action: ModerationAction;
@@ -32,7 +41,7 @@ export class ModuleWorkflow {
     if (to === ModuleStatus.IN_REVIEW) changes.submittedAt = now;
     if (to === ModuleStatus.PUBLISHED) changes.publishedAt = now;
     const updated = await updateVersioned(manager, module, changes);
-    await manager.insert(ModerationEventEntity, {
+    const event = await manager.insert(ModerationEventEntity, {
       moduleId: module.id,
       action: transition.action,
       fromStatus: module.status,
@@ -40,6 +49,12 @@ export class ModuleWorkflow {
       note: transition.note ?? null,
       actorId: transition.actorId,
     });
+    const kind = OWNER_NOTIFICATION[transition.action];
+    if (kind) {
+      // One notification per history entry, however often the job runs.
+      const dedupeKey = `moderation-event:${event.identifiers[0].id as string}`;
+      await this.outbox.enqueue(manager, JobName.NOTIFY, { kind, userId: module.contributorId, moduleIds: [module.id], dedupeKey, note: transition.note ?? null });
+    }
     // Entering or leaving PUBLISHED changes what the search index must hold.
     if (module.status === ModuleStatus.PUBLISHED || to === ModuleStatus.PUBLISHED) {
       await this.outbox.enqueue(manager, JobName.SYNC_MODULE, { moduleId: module.id });

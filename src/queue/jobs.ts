@@ -1,7 +1,10 @@
+import type { NotificationKind } from '../notifications/notification-kind';
+
 /** Queues (BullMQ queue names) and the jobs each one carries. */
 export enum QueueName {
   SEARCH_SYNC = 'search-sync',
   MODULE_IMPORTS = 'module-imports',
+  NOTIFICATIONS = 'notifications',
 }
 
 export enum JobName {
@@ -13,6 +16,22 @@ export enum JobName {
   REINDEX = 'reindex',
   /** Create the valid items of an import as DRAFT modules, in batches (an ImportJob row tracks it). */
   IMPORT_MODULES = 'import-modules',
+  /** Write one notification; idempotent by its dedupe key. */
+  NOTIFY = 'notify',
+  /** Tell a beneficiary their training credit is used up, with fitting free modules; once per exhausting ledger entry. */
+  NOTIFY_CREDIT_EXHAUSTED = 'notify-credit-exhausted',
+}
+
+/** A notification to write: at most one row per dedupeKey, however often the job runs. */
+export interface NotifyPayload {
+  kind: Exclude<NotificationKind, NotificationKind.CREDIT_EXHAUSTED>;
+  userId: string;
+  moduleIds: string[];
+  dedupeKey: string;
+  /** The curator's note, quoted in the message. */
+  note?: string | null;
+  /** REPORT_RESOLVED: the report's new status (RESOLVED or DISMISSED). */
+  outcome?: string;
 }
 
 /** The payload of each job. */
@@ -21,6 +40,8 @@ export interface JobPayloads {
   [JobName.RECONCILE_INDEX]: Record<string, never>;
   [JobName.REINDEX]: { reindexJobId: string };
   [JobName.IMPORT_MODULES]: { importJobId: string };
+  [JobName.NOTIFY]: NotifyPayload;
+  [JobName.NOTIFY_CREDIT_EXHAUSTED]: { userId: string; ledgerEntryId: string };
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -28,6 +49,8 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.RECONCILE_INDEX]: QueueName.SEARCH_SYNC,
   [JobName.REINDEX]: QueueName.SEARCH_SYNC,
   [JobName.IMPORT_MODULES]: QueueName.MODULE_IMPORTS,
+  [JobName.NOTIFY]: QueueName.NOTIFICATIONS,
+  [JobName.NOTIFY_CREDIT_EXHAUSTED]: QueueName.NOTIFICATIONS,
 };
 
 export type JobHandler<J extends JobName> = (payload: JobPayloads[J]) => Promise<void>;

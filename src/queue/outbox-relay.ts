@@ -5,7 +5,6 @@ import { JOB_DISPATCHER, JobDispatcher, OutboxJob } from './job-dispatcher';
 
 const BATCH_SIZE = 100;
 const POLL_INTERVAL_MS = 250;
-const NUDGE_DELAY_MS = 15;
 const CLAIM_SECONDS = 60;
 /** In-process handlers give up after this many attempts (the row keeps its error, visible). */
 export const MAX_ATTEMPTS = 10;
@@ -40,9 +39,9 @@ export class OutboxRelay implements OnApplicationShutdown {
     await this.dispatcher.close();
   }
 
-  /** Asks for a pass soon (after the caller's transaction has likely committed). */
-  nudgeSoon(): void {
-    this.schedule(NUDGE_DELAY_MS);
+  /** Asks for a pass now (new rows have just been committed). */
+  nudge(): void {
+    this.schedule(0);
   }
 
   /** One pass: claims and dispatches up to a batch; returns how many rows it handled. */

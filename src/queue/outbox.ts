@@ -1,17 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, EntitySubscriberInterface, QueryRunner } from 'typeorm';
 import { JobName, JobPayloads } from './jobs';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { OutboxRelay } from './outbox-relay';
 
-/** Records jobs in the caller's transaction; they run only if it commits. */
+/**
+ * Records jobs in the caller's transaction; they run only if it commits. The
+ * relay is woken the moment such a transaction commits (it also polls).
+ */
 @Injectable()
-export class Outbox {
-  constructor(private readonly relay: OutboxRelay) {}
+export class Outbox implements EntitySubscriberInterface {
+  private readonly withJobs = new WeakSet<QueryRunner>();
+
+  constructor(
+    private readonly relay: OutboxRelay,
+    @InjectDataSource() dataSource: DataSource,
+  ) {
+    dataSource.subscribers.push(this);
+  }
 
   async enqueue<J extends JobName>(manager: EntityManager, job: J, payload: JobPayloads[J]): Promise<void> {
     await manager.insert(OutboxEventEntity, { job, payload });
-    // The relay also polls; this only shortens the wait once the transaction has committed.
-    this.relay.nudgeSoon();
+    if (manager.queryRunner?.isTransactionActive) this.withJobs.add(manager.queryRunner);
+    else this.relay.nudge();
+  }
+
+  afterTransactionCommit(event: { queryRunner: QueryRunner }): void {
+    if (this.withJobs.delete(event.queryRunner)) this.relay.nudge();
   }
 }

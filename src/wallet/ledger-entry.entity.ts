@@ -31,6 +31,10 @@ export class LedgerEntryEntity {
   @Column('text', { nullable: true })
   reference!: string | null;
 
+  /** The enrollment an ENROLLMENT_FEE or FEE_WAIVED entry belongs to (at most one entry each). */
+  @Column('uuid', { name: 'enrollment_id', nullable: true })
+  enrollmentId!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

@@ -30,6 +30,8 @@ export interface TestApp {
  */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await provisionTestDatabase();
+  // Embedded test databases are PGlite servers: one connection, as the app itself uses for PGlite.
+  const poolSize = process.env.DATABASE_URL ? {} : { DATABASE_POOL_SIZE: '1' };
   const dataDir = mkdtempSync(join(tmpdir(), 'dm-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -42,6 +44,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     REDIS_URL: process.env.REDIS_URL,
     // Each test app has its own queues, so parallel test files never take each other's jobs.
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,
+    ...poolSize,
     ...env,
   });
   const app = await createApp(config);

@@ -1,0 +1,161 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../accounts/user.entity';
+import { Viewer } from '../auth/viewer';
+import { isUuid } from '../catalog/module-access';
+import { ModuleStatus } from '../catalog/module-status';
+import { badInput, notFound } from '../common/domain-error';
+import { Loaders } from '../graphql/loaders';
+import { checkPageSize, Connection, Cursor, decodeCursor, toPage } from '../graphql/pagination';
+import { JobName } from '../queue/jobs';
+import { Outbox } from '../queue/outbox';
+import { WalletService } from '../wallet/wallet.service';
+import { EnrollmentEntity, EnrollmentStatus } from './enrollment.entity';
+import { viewerEnrollments } from './enrollment-loaders';
+import { completesModule, progressPercent } from './progress';
+
+/** Which module counter a change moves. */
+type Counter = 'enrollment_count' | 'completion_count';
+
+/** Enrollments and lesson-by-lesson progress of beneficiaries. */
+@Injectable()
+export class LearningService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly wallets: WalletService,
+    private readonly outbox: Outbox,
+  ) {}
+
+  /**
+   * Enrolls the caller in a PUBLISHED module. Idempotent through the unique
+   * (beneficiary, module) constraint: concurrent calls wait on the first
+   * insert and return its enrollment. A new enrollment in a Rp1 module writes
+   * its fee (or waiver) in the same transaction.
+   */
+  async enroll(viewer: Viewer, moduleId: string): Promise<EnrollmentEntity> {
+    if (!isUuid(moduleId)) throw notFound('Module');
+    return this.dataSource.transaction(async (manager) => {
+      const [module]: { status: ModuleStatus; price_idr: number }[] = await manager.query(`SELECT status, price_idr FROM modules WHERE id = $1`, [moduleId]);
+      if (!module || module.status !== ModuleStatus.PUBLISHED) throw notFound('Module');
+      const [created]: { id: string }[] = await manager.query(
+        `INSERT INTO enrollments (beneficiary_id, module_id) VALUES ($1, $2)
+         ON CONFLICT ON CONSTRAINT enrollments_beneficiary_module_key DO NOTHING RETURNING id`,
+        [viewer.id, moduleId],
+      );
+      if (!created) return manager.findOneByOrFail(EnrollmentEntity, { beneficiaryId: viewer.id, moduleId });
+      if (module.price_idr === 1) {
+        const charged = await this.wallets.chargeEnrollment(manager, viewer.id, created.id, moduleId);
+        if (charged > 0) await manager.query(`UPDATE enrollments SET charged_idr = $2 WHERE id = $1`, [created.id, charged]);
+      }
+      // Counted only while still PUBLISHED: an unpublish that committed meanwhile undoes the whole enrollment.
+      if (!(await this.increment(manager, moduleId, 'enrollment_count', true))) throw notFound('Module');
+      return manager.findOneByOrFail(EnrollmentEntity, { id: created.id });
+    });
+  }
+
+  /**
+   * Marks a lesson of the enrollment's module completed (idempotent); the last
+   * one completes the enrollment. Someone else's enrollment is NOT_FOUND.
+   */
+  async completeLesson(viewer: Viewer, enrollmentId: string, lessonId: string): Promise<EnrollmentEntity> {
+    if (!isUuid(enrollmentId)) throw notFound('Enrollment');
+    return this.dataSource.transaction(async (manager) => {
+      const enrollment = await manager.findOne(EnrollmentEntity, { where: { id: enrollmentId }, lock: { mode: 'pessimistic_write' } });
+      if (!enrollment || enrollment.beneficiaryId !== viewer.id) throw notFound('Enrollment');
+      // The module before its lessons, in the same order as an owner's edit (module, then lessons): no deadlock with it.
+      await manager.query(`SELECT 1 FROM modules WHERE id = $1 FOR KEY SHARE`, [enrollment.moduleId]);
+      const [lesson]: { id: string }[] = isUuid(lessonId) ? await manager.query(`SELECT id FROM lessons WHERE id = $1 AND module_id = $2`, [lessonId, enrollment.moduleId]) : [];
+      if (!lesson) throw badInput('lessonId', "is not a lesson of this enrollment's module");
+      await manager.query(`INSERT INTO lesson_completions (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [enrollment.id, lesson.id]);
+      if (enrollment.status === EnrollmentStatus.COMPLETED) return enrollment;
+
+      const [{ total, done }]: { total: number; done: number }[] = await manager.query(
+        `SELECT (SELECT count(*)::int FROM lessons WHERE module_id = $2) AS total,
+                (SELECT count(*)::int FROM lesson_completions WHERE enrollment_id = $1) AS done`,
+        [enrollment.id, enrollment.moduleId],
+      );
+      if (!completesModule(done, total)) return enrollment;
+      await manager.query(`UPDATE enrollments SET status = 'COMPLETED', completed_at = now() WHERE id = $1`, [enrollment.id]);
+      await this.increment(manager, enrollment.moduleId, 'completion_count', false);
+      return manager.findOneByOrFail(EnrollmentEntity, { id: enrollment.id });
+    });
+  }
+
+  /** The caller's enrollments, newest first. */
+  async mine(viewer: Viewer, first: number | null | undefined, after?: string | null): Promise<Connection<EnrollmentEntity>> {
+    const size = checkPageSize(first);
+    const cursor = decodeCursor(after);
+    const query = this.dataSource.getRepository(EnrollmentEntity).createQueryBuilder('e').where('e.beneficiary_id = :viewer', { viewer: viewer.id });
+    const totalCount = await query.getCount();
+    // Cursors carry milliseconds; PostgreSQL keeps microseconds, so both sides are compared at millisecond precision.
+    if (cursor) query.andWhere(`(date_trunc('milliseconds', e.enrolled_at), e.id) < (:key::timestamptz, :id)`, { key: cursor.key, id: cursor.id });
+    const rows = await query.orderBy(`date_trunc('milliseconds', e.enrolled_at)`, 'DESC').addOrderBy('e.id', 'DESC').limit(size + 1).getMany();
+    return { ...toPage(rows, size, cursorOfEnrollment), totalCount };
+  }
+
+  /** The caller's enrollment in a module (Module.myEnrollment): only beneficiaries have one. */
+  async viewerEnrollment(viewer: Viewer | null, moduleId: string, loaders: Loaders): Promise<EnrollmentEntity | null> {
+    if (!viewer || viewer.role !== Role.BENEFICIARY) return null;
+    return viewerEnrollments(loaders, this.dataSource, viewer.id).load(moduleId);
+  }
+
+  /** Completed lesson ids of each enrollment, in lesson order (batched). */
+  async completedLessonIds(enrollmentIds: readonly string[]): Promise<string[][]> {
+    const rows: { enrollment_id: string; lesson_id: string }[] = await this.dataSource.query(
+      `SELECT c.enrollment_id, c.lesson_id FROM lesson_completions c JOIN lessons l ON l.id = c.lesson_id
+        WHERE c.enrollment_id = ANY($1) ORDER BY l.position`,
+      [enrollmentIds],
+    );
+    const byEnrollment = new Map<string, string[]>(enrollmentIds.map((id) => [id, []]));
+    for (const row of rows) byEnrollment.get(row.enrollment_id)?.push(row.lesson_id);
+    return enrollmentIds.map((id) => byEnrollment.get(id) ?? []);
+  }
+
+  /** Number of lessons of each module (batched). */
+  async lessonCounts(moduleIds: readonly string[]): Promise<number[]> {
+    const rows: { module_id: string; count: number }[] = await this.dataSource.query(
+      `SELECT module_id, count(*)::int AS count FROM lessons WHERE module_id = ANY($1) GROUP BY module_id`,
+      [moduleIds],
+    );
+    const counts = new Map(rows.map((row) => [row.module_id, row.count]));
+    return moduleIds.map((id) => counts.get(id) ?? 0);
+  }
+
+  /** Enrollment.progressPercent through the request's batching loaders. */
+  async progress(enrollment: Pick<EnrollmentEntity, 'id' | 'moduleId' | 'status'>, loaders: Loaders): Promise<number> {
+    const [completed, total] = await Promise.all([
+      loaders.loader('completedLessonIds', (ids) => this.completedLessonIds(ids)).load(enrollment.id),
+      loaders.loader('lessonCountByModule', (ids) => this.lessonCounts(ids)).load(enrollment.moduleId),
+    ]);
+    return progressPercent(enrollment.status, completed.length, total);
+  }
+
+  /** Enrollment.completedLessonIds through the request's batching loader. */
+  completedLessons(enrollmentId: string, loaders: Loaders): Promise<string[]> {
+    return loaders.loader('completedLessonIds', (ids) => this.completedLessonIds(ids)).load(enrollmentId);
+  }
+
+  /** Ids of every module the beneficiary is enrolled in. */
+  async enrolledModuleIds(beneficiaryId: string): Promise<string[]> {
+    const rows = await this.dataSource.getRepository(EnrollmentEntity).find({ select: { moduleId: true }, where: { beneficiaryId } });
+    return rows.map((row) => row.moduleId);
+  }
+
+  /**
+   * Moves a module counter by SQL increment (exact under concurrency, no
+   * read-modify-write) and queues the search document's refresh in the same
+   * transaction. The version is not bumped: it protects content edits.
+   */
+  private async increment(manager: EntityManager, moduleId: string, counter: Counter, onlyPublished: boolean): Promise<boolean> {
+    // The outbox row first: the module row's lock is then held only until the commit.
+    await this.outbox.enqueue(manager, JobName.SYNC_MODULE, { moduleId });
+    const [, affected]: [unknown, number] = await manager.query(
+      `UPDATE modules SET ${counter} = ${counter} + 1 WHERE id = $1${onlyPublished ? ` AND status = 'PUBLISHED'` : ''}`,
+      [moduleId],
+    );
+    return affected === 1;
+  }
+}
+
+const cursorOfEnrollment = (enrollment: EnrollmentEntity): Cursor => ({ key: enrollment.enrolledAt.toISOString(), id: enrollment.id });

@@ -1,0 +1,23 @@
+import { EnrollmentStatus } from './enrollment.entity';
+import { completesModule, progressPercent } from './progress';
+
+describe('lesson progress', () => {
+  it('is completed lessons over all lessons, rounded down', () => {
+    expect(progressPercent(EnrollmentStatus.ACTIVE, 0, 3)).toBe(0);
+    expect(progressPercent(EnrollmentStatus.ACTIVE, 1, 3)).toBe(33);
+    expect(progressPercent(EnrollmentStatus.ACTIVE, 2, 3)).toBe(66);
+    expect(progressPercent(EnrollmentStatus.ACTIVE, 3, 3)).toBe(100);
+  });
+
+  it('stays within 0..100', () => {
+    expect(progressPercent(EnrollmentStatus.ACTIVE, 5, 3)).toBe(100);
+    expect(progressPercent(EnrollmentStatus.ACTIVE, 0, 0)).toBe(0);
+    expect(progressPercent(EnrollmentStatus.COMPLETED, 1, 4)).toBe(100);
+  });
+
+  it('completes the module with the last lesson only', () => {
+    expect(completesModule(2, 3)).toBe(false);
+    expect(completesModule(3, 3)).toBe(true);
+    expect(completesModule(0, 0)).toBe(false);
+  });
+});

@@ -1,0 +1,9 @@
+/** What a notification is about (Notification.kind in the contract). */
+export enum NotificationKind {
+  MODULE_APPROVED = 'MODULE_APPROVED',
+  CHANGES_REQUESTED = 'CHANGES_REQUESTED',
+  MODULE_REJECTED = 'MODULE_REJECTED',
+  MODULE_UNPUBLISHED = 'MODULE_UNPUBLISHED',
+  CREDIT_EXHAUSTED = 'CREDIT_EXHAUSTED',
+  REPORT_RESOLVED = 'REPORT_RESOLVED',
+}
