@@ -1,5 +1,6 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
@@ -7,13 +8,17 @@ import { inputValidationPipe } from './graphql/validation';
 import { startBackgroundWork } from './queue/background-work';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+const REQUEST_BODY_LIMIT = '32mb';
 
 /** Builds the HTTP application; used by main.ts and by the integration tests. */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(config), {
+export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     logger: LEVELS.slice(0, LEVELS.indexOf(config.logLevel) + 1),
     bufferLogs: false,
+    bodyParser: false,
   });
+  // importModules takes up to 5,000 modules in one request: several MB of JSON.
+  app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
   app.useGlobalPipes(inputValidationPipe);
   app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();

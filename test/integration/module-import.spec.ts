@@ -39,6 +39,15 @@ describe('importModules', () => {
     expect(mine.data!.myModules.totalCount).toBe(3);
   });
 
+  it('accepts the 5,000 items the contract allows in one request, and refuses 5,001', async () => {
+    const owner = await registerContributor(t);
+    const items = Array.from({ length: 5_000 }, (_, i) => moduleInput({ title: `Modul Impor Massal Nomor ${i + 1}`, priceIdr: 7 }));
+    const res = await t.gql(IMPORT, { items }, owner.token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importModules).toMatchObject({ total: 5_000, processed: 5_000, state: 'SUCCEEDED', createdModuleIds: [] });
+    expect(errorCode(await t.gql(IMPORT, { items: [...items, items[0]] }, owner.token))).toBe('BAD_USER_INPUT');
+  });
+
   it('refuses other roles, empty lists and other owners', async () => {
     const owner = await registerContributor(t);
     const other = await registerContributor(t);
