@@ -1,0 +1,60 @@
+import type { MeasuredLoad } from '../load/load-generator';
+import type { LoadFigures } from '../load/load-protocol';
+import type { EnrolFigures } from '../scenarios/enrol';
+import type { ImportFigures } from '../scenarios/import';
+import type { InProcessFigures } from '../scenarios/in-process-search';
+import type { InvariantFigures } from '../scenarios/ledger-invariants';
+import type { PgbenchFigures } from '../scenarios/pgbench';
+import type { SyncLagFigures } from '../scenarios/sync-lag';
+
+export interface MachineFacts {
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  os: string;
+  /** 1-minute load average before the run; well above 0 means other work shared the cores. */
+  loadAverageAtStart: number;
+  /** Other busy processes seen before the run (e.g. a test suite), which skew every figure. */
+  busyProcessesAtStart: string[];
+  /** CPU used during the run by processes that are neither the bench's nor the servers it loads. */
+  foreignLoad?: { coreSeconds: number; shareOfMachine: number; top: string[] };
+}
+
+export interface ModeFacts {
+  name: 'embedded' | 'postgres';
+  database: string;
+  queue: string;
+  search: string;
+}
+
+/** Everything one run measured; figures of a scenario that failed are absent and its error is in `errors`. */
+export interface BenchResults {
+  startedAt: string;
+  durationSeconds: number;
+  machine: MachineFacts;
+  mode: ModeFacts;
+  n: number;
+  quick: boolean;
+  connections: number;
+  plan: { warmupSeconds: number; rounds: number; roundSeconds: number };
+  commands: string[];
+  catalogue?: { published: number; pendingReviews: number; seedSeconds: number };
+  inProcess?: InProcessFigures;
+  startup?: { readyMs: number; rssAfterStartMiB: number; meiliReindexSeconds?: number };
+  rssAfterLoadMiB?: number;
+  httpCeiling?: MeasuredLoad;
+  frameworkFloor?: MeasuredLoad;
+  search?: MeasuredLoad;
+  syncLag?: SyncLagFigures;
+  enrol?: EnrolFigures;
+  pgbench?: PgbenchFigures;
+  invariants?: InvariantFigures;
+  import?: ImportFigures;
+  /** Scenario name → why it failed. */
+  errors: Record<string, string>;
+  /** Scenario name → why it did not run. */
+  skipped: Record<string, string>;
+}
+
+export type { LoadFigures };

@@ -1,0 +1,248 @@
+/**
+ * npm run bench: the service's hot paths beside this machine's physical
+ * limits, in one run. See docs/performance.md.
+ *
+ *   npm run bench -- [--quick] [--n <modules>] [--out <dir>]
+ *
+ * Embedded defaults unless DATABASE_URL is set (then REDIS_URL and MEILI_URL).
+ */
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { BenchOptions, parseOptions, UsageError } from './bench-options';
+import { loadCorpus } from './catalogue/catalogue-generator';
+import { seedCatalogue, SeededCatalogue } from './catalogue/seed-catalogue';
+import { BenchDatabase, createBenchDatabase, runMigrations, stamp } from './database/bench-database';
+import { deleteQueueKeys } from './database/queue-keys';
+import { GraphQLClient } from './load/graphql-client';
+import { LoadGenerator } from './load/load-generator';
+import { ADMIN, ApiProcess, REPO_ROOT, startApi, waitUntilIdle } from './processes/api-process';
+import { ensureBuild } from './processes/ensure-build';
+import { searchLoadMix, type QueryVocabulary } from './queries/search-queries';
+import type { BenchResults } from './report/bench-results';
+import { commandLine, machineFacts, modeFacts } from './report/machine';
+import { renderMarkdown } from './report/render-markdown';
+import { createCurator, login } from './scenarios/accounts';
+import { measureEnrol } from './scenarios/enrol';
+import { LoadContext, measureFrameworkFloor, measureHttpCeiling, measureSearchLoad, searchLoadSpec } from './scenarios/http-load';
+import { measureImport } from './scenarios/import';
+import { measureInProcessSearch } from './scenarios/in-process-search';
+import { checkLedgerInvariants } from './scenarios/ledger-invariants';
+import { runPgbench } from './scenarios/pgbench';
+import { measureSyncLag } from './scenarios/sync-lag';
+import { CleanupStack } from './support/cleanup';
+import { ForeignLoadMonitor } from './support/foreign-load-monitor';
+import { pollUntil } from './support/poll';
+
+const CORPUS_SEED = 42;
+const PENDING_REVIEWS_SEED = 200;
+const MiB = 2 ** 20;
+const began = performance.now();
+
+function log(message: string): void {
+  const elapsed = Math.round((performance.now() - began) / 1000);
+  console.log(`bench [${String(Math.floor(elapsed / 60)).padStart(2, '0')}:${String(elapsed % 60).padStart(2, '0')}] ${message}`);
+}
+
+/** Runs one scenario; a failure is recorded in the report and the run goes on. */
+async function scenario<T>(results: BenchResults, name: string, work: () => Promise<T>): Promise<T | undefined> {
+  log(`${name}…`);
+  try {
+    return await work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    results.errors[name] = message.split('\n')[0].slice(0, 500);
+    log(`${name} FAILED: ${message}`);
+    return undefined;
+  }
+}
+
+/** Bulk-inserts the catalogue, and times the in-process engine on it while the bench still owns the database. */
+async function prepareCatalogue(options: BenchOptions, database: BenchDatabase, results: BenchResults) {
+  const open = await database.open();
+  try {
+    await runMigrations(open.url);
+    const corpus = loadCorpus(CORPUS_SEED);
+    const client = new Client({ connectionString: open.url });
+    await client.connect();
+    let catalogue: SeededCatalogue;
+    let categorySlugs: string[];
+    try {
+      const pendingReviews = Math.max(options.approvals, 1);
+      catalogue = await seedCatalogue(client, corpus, { published: options.n, pendingReviews }, (inserted) => {
+        if (inserted % 20_000 === 0) log(`  ${inserted.toLocaleString('en')} modules inserted`);
+      });
+      categorySlugs = (await client.query<{ slug: string }>('SELECT slug FROM categories ORDER BY position')).rows.map((row) => row.slug);
+    } finally {
+      await client.end();
+    }
+    results.catalogue = { published: catalogue.published, pendingReviews: catalogue.pendingReviews.length, seedSeconds: catalogue.seconds };
+    log(`catalogue: ${catalogue.published.toLocaleString('en')} modules in ${catalogue.seconds.toFixed(1)} s`);
+    const source: QueryVocabulary = { vocabulary: corpus.vocabulary, categorySlugs, random: corpus.random };
+    const loadMix = searchLoadMix(source, options.searchRequests);
+    results.inProcess = await scenario(results, 'in-process search', () =>
+      measureInProcessSearch(open.url, source, loadMix.slice(0, Math.min(loadMix.length, options.queriesPerClass * 3)), options.queriesPerClass),
+    );
+    return { catalogue, categorySlugs, loadMix };
+  } finally {
+    await open.close();
+  }
+}
+
+async function startTheApi(options: BenchOptions, database: BenchDatabase, cleanup: CleanupStack, results: BenchResults): Promise<ApiProcess> {
+  const { redisUrl, meiliUrl, meiliApiKey } = options.environment;
+  const queuePrefix = `bench-${stamp()}`;
+  if (redisUrl) cleanup.push('delete the run’s BullMQ keys', () => deleteQueueKeys(redisUrl, queuePrefix).then(() => undefined));
+  const api = await startApi(
+    {
+      ...database.apiEnvironment(),
+      DATA_DIR: database.dataDir,
+      QUEUE_PREFIX: queuePrefix,
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+      ...(meiliUrl ? { MEILI_URL: meiliUrl, ...(meiliApiKey ? { MEILI_API_KEY: meiliApiKey } : {}) } : {}),
+    },
+    cleanup,
+  );
+  results.startup = { readyMs: api.readyMs, rssAfterStartMiB: (await api.rssBytes()) / MiB };
+  log(`API ready in ${(api.readyMs / 1000).toFixed(1)} s, RSS ${results.startup.rssAfterStartMiB.toFixed(0)} MiB`);
+  if (meiliUrl) results.startup.meiliReindexSeconds = await reindexMeilisearch(new GraphQLClient(api.graphqlUrl));
+  return api;
+}
+
+/** With Meilisearch the index is not built at start: the admin's reindex fills it from the database. */
+async function reindexMeilisearch(client: GraphQLClient): Promise<number> {
+  const started = performance.now();
+  const token = await login(client, ADMIN.email, ADMIN.password);
+  const { reindexSearch } = await client.call<{ reindexSearch: { id: string } }>(`mutation { reindexSearch { id } }`, {}, token);
+  await pollUntil(
+    async () => {
+      const { reindexJob } = await client.call<{ reindexJob: { state: string } }>(`query($id: ID!) { reindexJob(id: $id) { state } }`, { id: reindexSearch.id }, token);
+      if (reindexJob.state === 'FAILED') throw new Error('The Meilisearch reindex failed');
+      return reindexJob.state === 'SUCCEEDED' ? true : undefined;
+    },
+    { timeoutMs: 900_000, intervalMs: 500, what: 'the Meilisearch reindex' },
+  );
+  return (performance.now() - started) / 1000;
+}
+
+async function runSuite(options: BenchOptions, results: BenchResults, cleanup: CleanupStack): Promise<void> {
+  if (await ensureBuild()) log('built dist/');
+  const workDir = mkdtempSync(join(tmpdir(), 'dm-bench-work-'));
+  cleanup.push(`remove ${workDir}`, () => rmSync(workDir, { recursive: true, force: true }));
+  const database = await createBenchDatabase(options.environment.databaseUrl, cleanup);
+
+  log(`catalogue of ${options.n.toLocaleString('en')} modules into the ${database.mode} database…`);
+  const { catalogue, categorySlugs, loadMix } = await prepareCatalogue(options, database, results);
+
+  const generator = await LoadGenerator.start(cleanup);
+  const context: LoadContext = { generator, plan: options.plan, connections: options.connections, workDir, cleanup };
+  results.httpCeiling = await scenario(results, 'HTTP ceiling', () => measureHttpCeiling(context));
+
+  log('starting the API…');
+  const api = await startTheApi(options, database, cleanup, results);
+  context.apiPid = api.pid;
+  const client = new GraphQLClient(api.graphqlUrl);
+  /** Each API scenario starts once the previous one's queued requests are done. */
+  const onIdleApi = <T>(work: () => Promise<T>) => async () => {
+    await waitUntilIdle(api);
+    return work();
+  };
+  results.frameworkFloor = await scenario(results, 'framework floor', onIdleApi(() => measureFrameworkFloor(context, api.graphqlUrl)));
+  results.search = await scenario(results, 'search load', onIdleApi(() => measureSearchLoad(context, api.graphqlUrl, loadMix)));
+  results.syncLag = await scenario(
+    results,
+    'sync lag',
+    onIdleApi(async () => {
+      const curatorToken = await createCurator(client);
+      const pending = catalogue.pendingReviews.slice(0, options.approvals);
+      return measureSyncLag(client, generator, searchLoadSpec(context, api.graphqlUrl, loadMix), curatorToken, pending);
+    }),
+  );
+  results.enrol = await scenario(results, 'enrol', onIdleApi(() => measureEnrol(client, context, api.graphqlUrl, catalogue, options.beneficiaries)));
+  results.import = await scenario(results, 'import', onIdleApi(() => measureImport(client, options.importItems, categorySlugs)));
+  results.rssAfterLoadMiB = (await api.rssBytes()) / MiB;
+  await generator.close();
+  await api.stop();
+  log('API stopped');
+
+  if (database.mode === 'postgres') {
+    results.pgbench = await scenario(results, 'pgbench', () => runPgbench(options.environment.databaseUrl!, options.pgbenchSeconds, cleanup));
+  } else {
+    results.skipped.pgbench = 'embedded mode (PGlite runs one transaction at a time; pgbench needs PostgreSQL)';
+  }
+  results.invariants = await scenario(results, 'ledger invariants', async () => {
+    const open = await database.open();
+    try {
+      return await checkLedgerInvariants(open.url);
+    } finally {
+      await open.close();
+    }
+  });
+}
+
+async function main(): Promise<number> {
+  // The embedded database's start-up message (src/database) is noise in the bench's output.
+  Logger.overrideLogger(['fatal', 'error', 'warn']);
+  let options: BenchOptions;
+  try {
+    options = parseOptions(process.argv.slice(2), process.env, REPO_ROOT);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const cleanup = new CleanupStack();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: cleaning up`);
+      void cleanup.runAll().finally(() => process.exit(130));
+    });
+  }
+  const startedAt = new Date();
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    durationSeconds: 0,
+    machine: await machineFacts(),
+    mode: await modeFacts(options),
+    n: options.n,
+    quick: options.quick,
+    connections: options.connections,
+    plan: options.plan,
+    commands: [commandLine(options)],
+    errors: {},
+    skipped: {},
+  };
+  log(`mode ${results.mode.name}, N = ${options.n.toLocaleString('en')}${options.quick ? ', quick' : ''}`);
+  const foreignLoad = new ForeignLoadMonitor();
+  try {
+    await runSuite(options, results, cleanup);
+  } catch (error) {
+    results.errors.suite = error instanceof Error ? error.message : String(error);
+    log(`the bench broke: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  } finally {
+    await cleanup.runAll();
+  }
+  results.machine.foreignLoad = foreignLoad.stop();
+  results.durationSeconds = (performance.now() - began) / 1000;
+  const markdown = renderMarkdown(results);
+  mkdirSync(options.outDir, { recursive: true });
+  const base = join(options.outDir, `bench-${results.mode.name}-${startedAt.toISOString().replace(/[:.]/g, '-')}`);
+  writeFileSync(`${base}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(`${base}.md`, markdown);
+  console.log(`\n${markdown}`);
+  log(`report: ${base}.md and .json`);
+  return Object.keys(results.errors).length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,38 @@
+import type { SeededCatalogue } from '../catalogue/seed-catalogue';
+import { graphqlBody, type GraphQLClient } from '../load/graphql-client';
+import { writeRequests, type MeasuredLoad } from '../load/load-generator';
+import { forEachConcurrently, registerBeneficiary } from './accounts';
+import type { LoadContext } from './http-load';
+
+const ENROLL = `mutation($moduleId: ID!) { enroll(moduleId: $moduleId) { id status chargedIdr } }`;
+/** registerBeneficiary hashes a password (argon2id, 19 MiB): a few at a time. */
+const REGISTRATION_CONCURRENCY = 4;
+
+export type EnrolFigures =
+  | { available: false; reason: string }
+  | { available: true; beneficiaries: number; distinctPairs: number; load: MeasuredLoad };
+
+/** Whether the running API has Mutation.enroll (another team is building it). */
+export async function hasEnrollMutation(client: GraphQLClient): Promise<boolean> {
+  const data = await client.call<{ __type: { fields: { name: string }[] } | null }>(`{ __type(name: "Mutation") { fields { name } } }`);
+  return data.__type?.fields.some((field) => field.name === 'enroll') ?? false;
+}
+
+/**
+ * Beneficiaries registered through the API enrol in distinct published
+ * modules (Rp0 and Rp1) at the load's concurrency, each request with its
+ * own beneficiary's token.
+ */
+export async function measureEnrol(client: GraphQLClient, context: LoadContext, graphqlUrl: string, catalogue: SeededCatalogue, beneficiaries: number): Promise<EnrolFigures> {
+  if (!(await hasEnrollMutation(client))) return { available: false, reason: 'Mutation.enroll is not in the API schema yet' };
+  const tokens = await forEachConcurrently(beneficiaries, REGISTRATION_CONCURRENCY, (index) => registerBeneficiary(client, index));
+  const modules = catalogue.enrolTargets;
+  // Request k: beneficiary k mod B in module ⌊k / B⌋ — every pair once before any repeats (see RequestList).
+  const requestsFile = writeRequests(context.workDir, 'enrol', {
+    bodies: modules.map((module) => graphqlBody(ENROLL, { moduleId: module.id })),
+    headerSets: tokens.map((token) => ({ authorization: `Bearer ${token}` })),
+  });
+  const distinctPairs = tokens.length * modules.length;
+  const load = await context.generator.measure({ url: graphqlUrl, method: 'POST', connections: context.connections, requestsFile, graphql: true }, context.plan, context.apiPid);
+  return { available: true, beneficiaries: tokens.length, distinctPairs, load };
+}
