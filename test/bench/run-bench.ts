@@ -147,7 +147,9 @@ async function runSuite(options: BenchOptions, results: BenchResults, cleanup: C
   const client = new GraphQLClient(api.graphqlUrl);
   /** Each API scenario starts once the previous one's queued requests are done. */
   const onIdleApi = <T>(work: () => Promise<T>) => async () => {
-    await waitUntilIdle(api);
+    const waitStarted = performance.now();
+    if (!(await waitUntilIdle(api))) results.notes.push(`The API was still busy ${Math.round((performance.now() - waitStarted) / 1000)} s after the previous load when the next one started.`);
+    else if (performance.now() - waitStarted > 5_000) log(`  (waited ${Math.round((performance.now() - waitStarted) / 1000)} s for the API to be idle)`);
     return work();
   };
   results.frameworkFloor = await scenario(results, 'framework floor', onIdleApi(() => measureFrameworkFloor(context, api.graphqlUrl)));
@@ -216,6 +218,7 @@ async function main(): Promise<number> {
     commands: [commandLine(options)],
     errors: {},
     skipped: {},
+    notes: [],
   };
   log(`mode ${results.mode.name}, N = ${options.n.toLocaleString('en')}${options.quick ? ', quick' : ''}`);
   const foreignLoad = new ForeignLoadMonitor();

@@ -2,8 +2,9 @@ import type { LatencySummary } from '../support/stats';
 
 /**
  * The requests of a load run, as a product: request k sends
- * bodies[⌊k / H⌋ mod B] with headerSets[k mod H] (H = 1 without header sets),
- * so every (header set, body) pair is sent once before any repeats.
+ * headerSets[k mod H] with bodies[(k mod H + ⌊k / H⌋) mod B] (H = 1 without
+ * header sets). Every (header set, body) pair is sent once before any repeats,
+ * and consecutive requests use different bodies (e.g. different modules).
  */
 export interface RequestList {
   bodies: string[];

@@ -48,7 +48,7 @@ function run(spec: LoadSpec): Promise<LoadFigures> {
               nextRequest = 0;
               wraps += 1;
             }
-            const body = list.bodies[Math.floor(k / headerSets.length) % list.bodies.length];
+            const body = list.bodies[((k % headerSets.length) + Math.floor(k / headerSets.length)) % list.bodies.length];
             return { ...request, body, headers: { ...request.headers, ...headerSets[k % headerSets.length] } };
           },
         },

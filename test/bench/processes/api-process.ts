@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { CleanupStack } from '../support/cleanup';
 import { residentSetBytes, spawnChild, type ChildHandle } from '../support/child-process';
+import { processTicks, TICKS_PER_SECOND } from '../support/process-table';
 import { pollUntil } from '../support/poll';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
@@ -85,23 +86,39 @@ async function waitForHealth(baseUrl: string, child: ChildHandle): Promise<void>
 }
 
 const IDLE_RESPONSE_MS = 50;
+const IDLE_CPU_SHARE = 0.15;
 const IDLE_STREAK = 3;
+const IDLE_WINDOW_MS = 250;
 
 /**
- * Waits until /health answers quickly several times in a row: requests queued
- * by the previous load (autocannon stops sending, the API may still be working
- * through them) must not slow the next measurement.
+ * Waits until the API is idle: /health answers fast and the process uses
+ * little CPU, several windows in a row. Requests queued by the previous load,
+ * and jobs it queued (e.g. index syncs after enrolments), must not slow the
+ * next measurement. Returns false when the API was still busy at the deadline.
  */
-export async function waitUntilIdle(api: Pick<ApiProcess, 'baseUrl'>, deadlineMs = 120_000): Promise<void> {
+export async function waitUntilIdle(api: Pick<ApiProcess, 'baseUrl' | 'pid'>, deadlineMs = 180_000): Promise<boolean> {
   let streak = 0;
-  await pollUntil(
-    async () => {
-      const started = performance.now();
-      const response = await fetch(`${api.baseUrl}/health`);
-      await response.arrayBuffer();
-      streak = response.status === 200 && performance.now() - started < IDLE_RESPONSE_MS ? streak + 1 : 0;
-      return streak >= IDLE_STREAK ? true : undefined;
-    },
-    { timeoutMs: deadlineMs, intervalMs: 50, what: 'the API to be idle after the previous load' },
-  );
+  let ticks = processTicks(api.pid) ?? 0;
+  let at = performance.now();
+  try {
+    await pollUntil(
+      async () => {
+        const started = performance.now();
+        const response = await fetch(`${api.baseUrl}/health`);
+        await response.arrayBuffer();
+        const healthFast = response.status === 200 && performance.now() - started < IDLE_RESPONSE_MS;
+        const nowTicks = processTicks(api.pid) ?? ticks;
+        const now = performance.now();
+        const cpuShare = ((nowTicks - ticks) * (1000 / TICKS_PER_SECOND)) / Math.max(1, now - at);
+        ticks = nowTicks;
+        at = now;
+        streak = healthFast && cpuShare < IDLE_CPU_SHARE ? streak + 1 : 0;
+        return streak >= IDLE_STREAK ? true : undefined;
+      },
+      { timeoutMs: deadlineMs, intervalMs: IDLE_WINDOW_MS, what: 'the API to be idle after the previous load' },
+    );
+    return true;
+  } catch {
+    return false;
+  }
 }

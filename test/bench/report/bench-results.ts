@@ -55,6 +55,8 @@ export interface BenchResults {
   errors: Record<string, string>;
   /** Scenario name → why it did not run. */
   skipped: Record<string, string>;
+  /** Observations made during the run (e.g. the API still busy when a load started). */
+  notes: string[];
 }
 
 export type { LoadFigures };

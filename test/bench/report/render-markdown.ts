@@ -46,7 +46,14 @@ export function renderMarkdown(results: BenchResults): string {
   if (search) {
     lines.push(`| Search through GraphQL (facets, typos, filters, sorts) | ${rate(search.median.throughput)} · ${latency(search)}${failures(search)} | HTTP ceiling | ${ratio(ceiling && search.median.throughput / ceiling.median.throughput)} |`);
     const mix = results.inProcess?.loadMix;
-    if (mix) lines.push(`| Search through GraphQL vs the same queries in-process | ${rate(search.median.throughput)} | in-process, one core: ${rate(mix.queriesPerSecond, 'queries/s')} · p50 ${ms(mix.p50)} · p99 ${ms(mix.p99)} | ${ratio(search.median.throughput / mix.queriesPerSecond)} |`);
+    if (mix) {
+      lines.push(`| Search through GraphQL vs the same queries in-process | ${rate(search.median.throughput)} | in-process, one core: ${rate(mix.queriesPerSecond, 'queries/s')} · p50 ${ms(mix.p50)} · p99 ${ms(mix.p99)} | ${ratio(search.median.throughput / mix.queriesPerSecond)} |`);
+      const apiCpu = search.median.serverCpuMsPerRequest;
+      if (apiCpu !== undefined) {
+        const engineMs = 1000 / mix.queriesPerSecond;
+        lines.push(`| API CPU per search (everything but the engine: HTTP, GraphQL, SQL for the hits, GC) | ${ms(apiCpu)} (${ms(apiCpu - engineMs)} besides the engine) | engine alone ${ms(engineMs)} per query | ${ratio(apiCpu / engineMs)} |`);
+      }
+    }
   }
   const enrol = results.enrol;
   const pgbench = results.pgbench;
@@ -119,6 +126,7 @@ export function renderMarkdown(results: BenchResults): string {
     if (Object.keys(results.invariants.violations).length === 0) lines.push('- no ledger tables in this schema yet');
     lines.push('');
   }
+  for (const note of results.notes) lines.push(`- ${note}`);
   for (const [name, reason] of Object.entries(results.skipped)) lines.push(`- Skipped ${name}: ${reason}`);
   for (const [name, error] of Object.entries(results.errors)) lines.push(`- **Failed ${name}**: ${error}`);
   return `${lines.join('\n').trimEnd()}\n`;

@@ -27,7 +27,7 @@ export async function measureEnrol(client: GraphQLClient, context: LoadContext, 
   if (!(await hasEnrollMutation(client))) return { available: false, reason: 'Mutation.enroll is not in the API schema yet' };
   const tokens = await forEachConcurrently(beneficiaries, REGISTRATION_CONCURRENCY, (index) => registerBeneficiary(client, index));
   const modules = catalogue.enrolTargets;
-  // Request k: beneficiary k mod B in module ⌊k / B⌋ — every pair once before any repeats (see RequestList).
+  // Every (beneficiary, module) pair once before any repeats; concurrent requests hit different wallets and modules (see RequestList).
   const requestsFile = writeRequests(context.workDir, 'enrol', {
     bodies: modules.map((module) => graphqlBody(ENROLL, { moduleId: module.id })),
     headerSets: tokens.map((token) => ({ authorization: `Bearer ${token}` })),
