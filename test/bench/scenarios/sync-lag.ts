@@ -2,7 +2,7 @@ import type { PendingReview } from '../catalogue/seed-catalogue';
 import type { GraphQLClient } from '../load/graphql-client';
 import type { LoadGenerator } from '../load/load-generator';
 import type { LoadFigures, LoadSpec } from '../load/load-protocol';
-import { pollUntil } from '../support/poll';
+import { firstSuccess } from '../support/first-success';
 import { summarizeLatencies, type LatencySummary } from '../support/stats';
 
 const APPROVE = `mutation($input: ReviewModuleInput!) { reviewModule(input: $input) { id status } }`;
@@ -10,8 +10,8 @@ const FIND = `query($query: String!) { searchModules(input: { query: $query, pag
 /** Longer than any sync-lag run: the load is stopped once the approvals are done. */
 const LOAD_CEILING_SECONDS = 900;
 const SEARCHABLE_DEADLINE_MS = 60_000;
-/** Approvals in flight at once (curators working side by side); each lane approves one module at a time. */
-const CURATOR_LANES = 4;
+/** A new probe search is sent this often until one finds the approved module. */
+const PROBE_EVERY_MS = 100;
 
 export interface SyncLagFigures {
   approvals: number;
@@ -24,9 +24,9 @@ export interface SyncLagFigures {
 }
 
 /**
- * Curators approve the pending modules while the search load runs (four at
- * a time, each one after the other); after each approval the module's unique
- * title word is searched until the module is found.
+ * A curator approves the pending modules one after the other while the search
+ * load runs; after each approval the module's unique title word is searched
+ * until a search finds the module.
  */
 export async function measureSyncLag(
   client: GraphQLClient,
@@ -47,25 +47,21 @@ export async function measureSyncLag(
   let failure: unknown;
   try {
     if ((await Promise.race([loadStarted, loadEnded])) === 'ended') throw new Error('The search load ended before it started');
-    const approveAndFind = async (review: PendingReview) => {
+    // One curator, one approval after the other; after each, the module's word is searched every
+    // PROBE_EVERY_MS (probes overlap: under load one takes longer than that) until a search finds it.
+    for (const review of pending) {
       const started = performance.now();
       await client.call(APPROVE, { input: { moduleId: review.id, expectedVersion: review.version, decision: 'APPROVE' } }, curatorToken);
       approveLatencies.push(performance.now() - started);
-      await pollUntil(
+      const found = await firstSuccess(
         async () => {
           const data = await client.call<{ searchModules: { hits: { module: { id: string } }[] } }>(FIND, { query: review.word });
-          return data.searchModules.hits.some((hit) => hit.module.id === review.id) ? true : undefined;
+          return data.searchModules.hits.some((hit) => hit.module.id === review.id);
         },
-        { timeoutMs: SEARCHABLE_DEADLINE_MS, intervalMs: 5, what: `module ${review.id} to become searchable` },
+        { everyMs: PROBE_EVERY_MS, timeoutMs: SEARCHABLE_DEADLINE_MS, what: `module ${review.id} to become searchable` },
       );
-      lags.push(performance.now() - started);
-    };
-    // A few curators at work at once, each approving one module after the other.
-    await Promise.all(
-      Array.from({ length: CURATOR_LANES }, async (_, lane) => {
-        for (let i = lane; i < pending.length; i += CURATOR_LANES) await approveAndFind(pending[i]);
-      }),
-    );
+      lags.push(found - started);
+    }
   } catch (error) {
     failure = error;
   } finally {
