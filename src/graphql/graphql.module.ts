@@ -1,6 +1,7 @@
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -41,6 +42,9 @@ const REPORT_AS_VALIDATION_ERROR = {
         includeStacktraceInErrorResponses: false,
         autoTransformHttpErrors: false,
         formatError: formatGraphQLError,
+        // Apollo's cache-control plugin wraps every field resolver to collect hints nothing here sets or
+        // reads. (Cast: @nestjs/apollo types the ESM build of @apollo/server, this file imports the CJS one.)
+        plugins: [ApolloServerPluginCacheControlDisabled() as NonNullable<ApolloDriverConfig['plugins']>[number]],
         // Counted after fragments are expanded, so fragments cannot hide depth or cost.
         validationRules: [
           maxDepthRule({ n: 12, flattenFragments: true, ...REPORT_AS_VALIDATION_ERROR }),
