@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ModerationModule } from '../moderation/moderation.module';
 import { CatalogResolver } from './catalog.resolver';
 import { CatalogService } from './catalog.service';
+import { CategoryDirectory } from './category-directory';
+import { CategoryFieldsResolver } from './category-fields.resolver';
 import { CategoryEntity } from './category.entity';
 import { LessonEntity } from './lesson.entity';
 import { ModuleFieldsResolver } from './module-fields.resolver';
@@ -13,7 +15,7 @@ import { ModuleEntity } from './module.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ModuleEntity, LessonEntity, CategoryEntity, ImportJobEntity]), ModerationModule],
-  providers: [CatalogService, CatalogResolver, ModuleFieldsResolver, ModuleImportService, ModuleImportResolver],
+  providers: [CatalogService, CategoryDirectory, CatalogResolver, CategoryFieldsResolver, ModuleFieldsResolver, ModuleImportService, ModuleImportResolver],
   exports: [CatalogService],
 })
 export class CatalogModule {}

@@ -11,6 +11,7 @@ import { viewerEnrollments } from '../learning/enrollment-loaders';
 import { ModerationChecks } from '../moderation/moderation-checks.service';
 import { ModerationAction, EDITABLE_STATUSES } from '../moderation/module-status-machine';
 import { ModuleWorkflow, updateVersioned } from '../moderation/module-workflow.service';
+import { CategoryDirectory, CategoryReference } from './category-directory';
 import { CategoryEntity } from './category.entity';
 import { LessonInput, ModuleInput, UpdateModuleInput } from './dto/module.input';
 import { LessonEntity } from './lesson.entity';
@@ -30,10 +31,27 @@ export class CatalogService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflow: ModuleWorkflow,
     private readonly checks: ModerationChecks,
+    private readonly categoryDirectory: CategoryDirectory,
   ) {}
 
-  categories(): Promise<CategoryEntity[]> {
-    return this.dataSource.getRepository(CategoryEntity).find({ order: { position: 'ASC' } });
+  categories(): Promise<CategoryReference[]> {
+    return this.categoryDirectory.all();
+  }
+
+  async category(id: string): Promise<CategoryReference> {
+    const category = await this.categoryDirectory.byId(id);
+    if (!category) throw new Error(`Category ${id} is not in the category directory`);
+    return category;
+  }
+
+  /** PUBLISHED modules per category (kept by a trigger), for a batch of category ids. */
+  async publishedModuleCounts(categoryIds: readonly string[]): Promise<number[]> {
+    const rows: { id: string; count: number }[] = await this.dataSource.query(
+      'SELECT id, published_module_count AS count FROM categories WHERE id = ANY($1)',
+      [categoryIds],
+    );
+    const counts = new Map(rows.map((row) => [row.id, row.count]));
+    return categoryIds.map((id) => counts.get(id) ?? 0);
   }
 
   async create(viewer: Viewer, input: ModuleInput): Promise<ModuleEntity> {

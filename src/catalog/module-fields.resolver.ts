@@ -13,7 +13,7 @@ export class ModuleFieldsResolver {
 
   @ResolveField(() => CategoryModel)
   async category(@Parent() module: ModuleModel, @Context() ctx: RequestContext): Promise<CategoryModel> {
-    return toCategoryModel((await ctx.loaders.categories.load(module.categoryId))!);
+    return toCategoryModel(await this.catalog.category(module.categoryId));
   }
 
   @ResolveField(() => UserModel)

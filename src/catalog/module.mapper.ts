@@ -1,4 +1,4 @@
-import { CategoryEntity } from './category.entity';
+import type { CategoryReference } from './category-directory';
 import { CategoryModel, LessonModel, ModuleModel } from './models/module.model';
 import { LessonEntity } from './lesson.entity';
 import { ModuleEntity } from './module.entity';
@@ -45,6 +45,6 @@ export function toLessonModel(lesson: LessonEntity, showContent: boolean): Lesso
   };
 }
 
-export function toCategoryModel(category: CategoryEntity): CategoryModel {
-  return { id: category.id, slug: category.slug, name: category.name, moduleCount: category.publishedModuleCount };
+export function toCategoryModel(category: CategoryReference): CategoryModel {
+  return { id: category.id, slug: category.slug, name: category.name };
 }

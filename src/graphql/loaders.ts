@@ -1,7 +1,6 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { UserEntity } from '../accounts/user.entity';
-import { CategoryEntity } from '../catalog/category.entity';
 import { LessonEntity } from '../catalog/lesson.entity';
 import { ModuleEntity } from '../catalog/module.entity';
 
@@ -13,10 +12,6 @@ export class Loaders {
 
   get users(): DataLoader<string, UserEntity | undefined> {
     return this.byId('users', UserEntity);
-  }
-
-  get categories(): DataLoader<string, CategoryEntity | undefined> {
-    return this.byId('categories', CategoryEntity);
   }
 
   get modules(): DataLoader<string, ModuleEntity | undefined> {

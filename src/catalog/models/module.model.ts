@@ -22,9 +22,7 @@ export class CategoryModel {
 
   @Field({ description: "Indonesian display name, e.g. 'Penjualan dan Pemasaran'." })
   name!: string;
-
-  @Field(() => Int, { description: 'Number of PUBLISHED modules in the category.' })
-  moduleCount!: number;
+  // moduleCount: resolved by CategoryFieldsResolver.
 }
 
 @ObjectType('Lesson')
