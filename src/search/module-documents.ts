@@ -11,6 +11,8 @@ interface DocumentRow {
   summary: string;
   description: string;
   skills: string[];
+  category_id: string;
+  contributor_id: string;
   category_slug: string;
   category_name: string;
   contributor_name: string;
@@ -32,7 +34,7 @@ interface DocumentRow {
 const SELECT = `
   SELECT m.id, m.version, m.slug, m.title, m.summary, m.description, m.skills, m.level, m.language, m.delivery_mode,
          m.price_idr, m.certificate, m.duration_minutes, m.rating_sum, m.rating_count, m.enrollment_count,
-         m.completion_count, m.published_at, m.status,
+         m.completion_count, m.published_at, m.status, m.category_id, m.contributor_id,
          c.slug AS category_slug, c.name AS category_name,
          coalesce(u.organization_name, u.display_name) AS contributor_name, u.contributor_kind
     FROM modules m JOIN categories c ON c.id = m.category_id JOIN users u ON u.id = m.contributor_id`;
@@ -46,8 +48,10 @@ function toDocument(row: DocumentRow): ModuleDocument {
     summary: row.summary,
     description: row.description,
     skills: row.skills,
+    categoryId: row.category_id,
     categorySlug: row.category_slug,
     categoryName: row.category_name,
+    contributorId: row.contributor_id,
     contributorName: row.contributor_name,
     contributorKind: row.contributor_kind ?? ContributorKind.INDIVIDUAL,
     level: row.level,

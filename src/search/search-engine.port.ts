@@ -19,8 +19,10 @@ export interface ModuleDocument {
   summary: string;
   description: string;
   skills: string[];
+  categoryId: string;
   categorySlug: string;
   categoryName: string;
+  contributorId: string;
   contributorName: string;
   contributorKind: ContributorKind;
   level: Level;
@@ -73,6 +75,8 @@ export interface FacetCount {
 
 export interface SearchHit {
   id: string;
+  /** The module as the index holds it: enough to answer a search result without reading the database. */
+  document: ModuleDocument;
   /** Matched words wrapped in <mark></mark>; everything else HTML-escaped. */
   highlight: { title: string; summary: string };
 }

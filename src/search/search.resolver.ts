@@ -1,11 +1,12 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Role } from '../accounts/user.entity';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
 import { isUuid } from '../catalog/module-access';
-import { toModuleModel } from '../catalog/module.mapper';
 import { RequestContext } from '../graphql/request-context';
 import { SearchModulesInput } from './dto/search-modules.input';
+import { hitsAnswerableFromIndex } from './indexed-module';
 import { ModuleSearchResultModel, ReindexJobModel } from './models/search.model';
 import { SearchService } from './search.service';
 
@@ -14,9 +15,8 @@ export class SearchResolver {
   constructor(private readonly search: SearchService) {}
 
   @Query(() => ModuleSearchResultModel, { description: 'Public: searches PUBLISHED modules only.' })
-  async searchModules(@Args('input') input: SearchModulesInput, @Context() ctx: RequestContext): Promise<ModuleSearchResultModel> {
-    const result = await this.search.search(input, ctx.loaders);
-    return { ...result, hits: result.hits.map((hit) => ({ module: toModuleModel(hit.module), highlight: hit.highlight })) };
+  searchModules(@Args('input') input: SearchModulesInput, @Context() ctx: RequestContext, @Info() info: GraphQLResolveInfo): Promise<ModuleSearchResultModel> {
+    return this.search.search(input, ctx.loaders, hitsAnswerableFromIndex(info));
   }
 
   @Roles(Role.ADMIN)

@@ -2,18 +2,20 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Viewer } from '../auth/viewer';
-import { ModuleEntity } from '../catalog/module.entity';
+import { ModuleModel } from '../catalog/models/module.model';
+import { toModuleModel } from '../catalog/module.mapper';
 import { ModuleStatus } from '../catalog/module-status';
 import { Loaders } from '../graphql/loaders';
 import { Outbox } from '../queue/outbox';
 import { JobName } from '../queue/jobs';
 import { ModuleSort, SearchModulesInput } from './dto/search-modules.input';
 import { JobState } from '../queue/job-state';
+import { isCompleteDocument, moduleModelFromDocument } from './indexed-module';
 import { ReindexJobEntity } from './reindex-job.entity';
 import { SEARCH_ENGINE, SearchEngine, SearchHit, SearchResponse } from './search-engine.port';
 
 export interface SearchPage extends Omit<SearchResponse, 'hits'> {
-  hits: { module: ModuleEntity; highlight: SearchHit['highlight'] }[];
+  hits: { module: ModuleModel; highlight: SearchHit['highlight'] }[];
   page: number;
   pageSize: number;
   totalPages: number;
@@ -28,8 +30,12 @@ export class SearchService {
     private readonly outbox: Outbox,
   ) {}
 
-  /** Runs the search and loads the hits' modules (through the request's batching loaders). */
-  async search(input: SearchModulesInput, loaders: Loaders): Promise<SearchPage> {
+  /**
+   * Runs the search. The hits' modules come from the index documents when
+   * `fromIndex` (the request selects nothing else), otherwise from the
+   * database through the request's batching loaders.
+   */
+  async search(input: SearchModulesInput, loaders: Loaders, fromIndex: boolean): Promise<SearchPage> {
     const page = input.page ?? 1;
     const pageSize = input.pageSize ?? 20;
     const response = await this.engine.search({
@@ -50,13 +56,20 @@ export class SearchService {
       page,
       pageSize,
     });
-    const modules = await loaders.modules.loadMany(response.hits.map((hit) => hit.id));
-    // The index trails the database by moments: a hit whose module is no longer PUBLISHED is left out.
-    const hits = response.hits.flatMap((hit, i) => {
-      const module = modules[i];
-      return module && !(module instanceof Error) && module.status === ModuleStatus.PUBLISHED ? [{ module, highlight: hit.highlight }] : [];
-    });
+    const hits =
+      fromIndex && response.hits.every((hit) => isCompleteDocument(hit.document))
+        ? response.hits.map((hit) => ({ module: moduleModelFromDocument(hit.document), highlight: hit.highlight }))
+        : await this.hitsFromDatabase(response.hits, loaders);
     return { ...response, hits, processingTimeMs: Math.round(response.processingTimeMs), page, pageSize, totalPages: Math.ceil(response.totalHits / pageSize) };
+  }
+
+  private async hitsFromDatabase(hits: SearchHit[], loaders: Loaders): Promise<SearchPage['hits']> {
+    const modules = await loaders.modules.loadMany(hits.map((hit) => hit.id));
+    // The index trails the database by moments: a hit whose module is no longer PUBLISHED is left out.
+    return hits.flatMap((hit, i) => {
+      const module = modules[i];
+      return module && !(module instanceof Error) && module.status === ModuleStatus.PUBLISHED ? [{ module: toModuleModel(module), highlight: hit.highlight }] : [];
+    });
   }
 
   /** Queues a rebuild of the index from the database; the ReindexJob reports its progress. */

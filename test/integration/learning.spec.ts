@@ -3,7 +3,6 @@ import {
   ADMIN_ENV,
   adminToken,
   COMPLETE_LESSON,
-  countQueries,
   countWrites,
   enroll,
   ENROLL,
@@ -17,6 +16,7 @@ import {
   waitForNotification,
 } from '../factories/learning';
 import { createModule, lessonInput, publishedModule } from '../factories/modules';
+import { countQueries } from '../support/count-queries';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';
 
 const MODULE_COUNTERS = `query($id: ID!) { module(id: $id) { version enrollmentCount completionCount myEnrollment { id status chargedIdr } } }`;

@@ -1,5 +1,6 @@
 import { createCurator, registerContributor, Account } from '../factories/accounts';
 import { publishedModule } from '../factories/modules';
+import { countQueries } from '../support/count-queries';
 import { pollUntil } from '../support/poll';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';
 
@@ -55,6 +56,29 @@ describe('searchModules and index sync', () => {
     expect(hit.highlight.title).toBe('Pemasaran Digital &lt;b&gt;UMKM&lt;/b&gt; <mark>Kuliner</mark>');
     expect(hit.highlight.summary).toContain('<mark>kuliner</mark>');
     expect(hit.highlight.summary).toContain('&amp;');
+  });
+
+  it('answers a page of hits from the index documents, and from the database for a field the index lacks', async () => {
+    const module = await publishedModule(t, owner.token, curator.token, { title: 'Merajut Tas Rajut untuk Dijual', categorySlug: 'kerajinan-seni' });
+    await pollUntil(async () => ((await hitIds('merajut tas')).includes(module.id) ? true : undefined), 2_000, 'indexing');
+    const fields = `id slug title summary description skills level language deliveryMode durationMinutes priceIdr certificate status
+      ratingAverage ratingCount enrollmentCount completionCount publishedAt version category { slug name } contributor { id displayName }`;
+    const page = (extra = '') => `query($input: SearchModulesInput!) { searchModules(input: $input) { hits { module { ${fields} ${extra} } } } }`;
+    const input = { input: { query: 'merajut tas' } };
+
+    let fromIndex: Awaited<ReturnType<TestApp['gql']>> | undefined;
+    const indexQueries = await countQueries(t, async () => (fromIndex = await t.gql(page(), input)));
+    let fromDatabase: Awaited<ReturnType<TestApp['gql']>> | undefined;
+    const databaseQueries = await countQueries(t, async () => (fromDatabase = await t.gql(page('createdAt'), input)));
+
+    // The only SQL of the index answer is the contributors' batch; createdAt makes the hits come from the modules table.
+    expect(indexQueries).toEqual([expect.stringMatching(/FROM "users"/)]);
+    expect(databaseQueries).toEqual(expect.arrayContaining([expect.stringMatching(/FROM "modules"/)]));
+    const hitOf = (res: typeof fromIndex) => res!.data!.searchModules.hits.find((hit: { module: { id: string } }) => hit.module.id === module.id).module;
+    const { createdAt, ...rest } = hitOf(fromDatabase);
+    expect(typeof createdAt).toBe('string');
+    expect(hitOf(fromIndex)).toEqual(rest);
+    expect(rest).toMatchObject({ title: 'Merajut Tas Rajut untuk Dijual', status: 'PUBLISHED', category: { slug: 'kerajinan-seni' }, contributor: { id: owner.id } });
   });
 
   it('filters, pages and counts facets without their own filter', async () => {

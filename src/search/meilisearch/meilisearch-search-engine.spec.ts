@@ -114,6 +114,8 @@ describe('MeilisearchSearchEngine against an HTTP test double', () => {
       hitsPerPage: 5,
       facets: ['language', 'deliveryMode', 'priceIdr'],
     });
+    // The whole document (so a page of hits needs no database read), never the stems.
+    expect([...(main.attributesToRetrieve as string[])].sort()).toEqual(Object.keys(moduleDocument({ id: 'x' })).sort());
     expect(perFacet).toEqual([
       expect.objectContaining({ filter: ['level IN ["BEGINNER"]', 'certificate = true', ...common], facets: ['categorySlug'], hitsPerPage: 0 }),
       expect.objectContaining({ filter: [category, 'certificate = true', ...common], facets: ['level'], hitsPerPage: 0 }),
@@ -121,12 +123,13 @@ describe('MeilisearchSearchEngine against an HTTP test double', () => {
     ]);
   });
 
-  it('maps hits, escaped highlights, totals and facet counts (sorted) from the multi-search answer', async () => {
+  it('maps hits (documents), escaped highlights, totals and facet counts (sorted) from the multi-search answer', async () => {
+    const document = moduleDocument({ id: 'a', title: 'Pemasaran <b>Digital</b>', summary: 'Ringkas & jelas' });
     meilisearch.multiSearchResponse = () => ({
       results: [
         {
           indexUid: 'modules',
-          hits: [{ id: 'a', title: 'Pemasaran <b>Digital</b>', summary: 'Ringkas & jelas' }],
+          hits: [document],
           totalHits: 7,
           facetDistribution: { language: { id: 2, en: 5 }, deliveryMode: {}, priceIdr: { '0': 7 } },
           processingTimeMs: 1,
@@ -136,7 +139,7 @@ describe('MeilisearchSearchEngine against an HTTP test double', () => {
     });
     const response = await engine.search({ query: 'pemasaran', filters: { levels: ['BEGINNER'] }, sort: 'RELEVANCE', page: 1, pageSize: 10 });
 
-    expect(response.hits).toEqual([{ id: 'a', highlight: { title: '<mark>Pemasaran</mark> &lt;b&gt;Digital&lt;/b&gt;', summary: 'Ringkas &amp; jelas' } }]);
+    expect(response.hits).toEqual([{ id: 'a', document, highlight: { title: '<mark>Pemasaran</mark> &lt;b&gt;Digital&lt;/b&gt;', summary: 'Ringkas &amp; jelas' } }]);
     expect(response.totalHits).toBe(7);
     expect(response.facets.level).toEqual([
       { value: 'ADVANCED', count: 3 },

@@ -20,7 +20,7 @@ import { createWordMatcher, cropAndHighlight, highlightText } from '../text/high
 import { analyzeQuery, typedWords, type QueryClause } from '../text/query-analysis';
 import type { SearchLanguage } from '../text/search-language';
 import { FACET_ATTRIBUTES, filterExpressions, filteredFacets, quoteFilterValue } from './meilisearch-filters';
-import { meilisearchSort, moduleIndexSettings, toMeilisearchDocument } from './meilisearch-settings';
+import { DOCUMENT_ATTRIBUTES, meilisearchSort, moduleIndexSettings, toMeilisearchDocument } from './meilisearch-settings';
 
 export interface MeilisearchSearchEngineOptions {
   client: Meilisearch;
@@ -45,7 +45,7 @@ export class SearchTaskFailedError extends Error {
   }
 }
 
-type ModuleHit = Pick<ModuleDocument, 'id' | 'title' | 'summary'>;
+type ModuleHit = ModuleDocument;
 
 /**
  * The production engine: Meilisearch through the official client. Writes are
@@ -115,7 +115,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
           page: request.page,
           hitsPerPage: request.pageSize,
           facets: withFacets ? FACET_NAMES.filter((facet) => !widenedFacets.includes(facet)).map((facet) => FACET_ATTRIBUTES[facet]) : undefined,
-          attributesToRetrieve: ['id', 'title', 'summary'],
+          attributesToRetrieve: DOCUMENT_ATTRIBUTES,
         },
         ...widenedFacets.map((facet) => ({
           ...common,
@@ -139,6 +139,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
       return {
         hits: main.hits.map((hit) => ({
           id: hit.id,
+          document: hit,
           highlight: { title: highlightText(hit.title, matches), summary: cropAndHighlight(hit.summary, matches) },
         })),
         totalHits: main.totalHits ?? main.estimatedTotalHits ?? main.hits.length,

@@ -9,6 +9,17 @@ export const STEMS_ATTRIBUTE = 'searchStems';
 
 const SEARCHABLE_ATTRIBUTES = ['title', 'skills', 'summary', 'categoryName', 'contributorName', 'description'] as const;
 
+/** Every attribute of a ModuleDocument (a Record so the compiler finds one left out). */
+const DOCUMENT_ATTRIBUTE_SET: Record<keyof ModuleDocument, true> = {
+  id: true, version: true, slug: true, title: true, summary: true, description: true, skills: true,
+  categoryId: true, categorySlug: true, categoryName: true, contributorId: true, contributorName: true, contributorKind: true,
+  level: true, language: true, deliveryMode: true, priceIdr: true, certificate: true, durationMinutes: true,
+  ratingAverage: true, ratingCount: true, enrollmentCount: true, completionCount: true, publishedAt: true,
+};
+
+/** What a search retrieves of each hit: the ModuleDocument, without the stems. */
+export const DOCUMENT_ATTRIBUTES = Object.keys(DOCUMENT_ATTRIBUTE_SET) as (keyof ModuleDocument)[];
+
 export type MeilisearchModuleDocument = ModuleDocument & { [STEMS_ATTRIBUTE]: string };
 
 export function toMeilisearchDocument(document: ModuleDocument): MeilisearchModuleDocument {
