@@ -39,11 +39,18 @@ export function createWordMatcher(clauses: readonly QueryClause[], stem: (word: 
       }
     }
   }
-  return (word) =>
+  const matches = (word: string) =>
     words.has(word) ||
     stems.has(stem(word)) ||
     prefixes.some((prefix) => word.startsWith(prefix)) ||
     fuzzy.some((candidate) => isWithinEditDistance(word, candidate.text, candidate.typos));
+  // A page of hits repeats the same common words; each is decided once per query.
+  const decided = new Map<string, boolean>();
+  return (word) => {
+    let match = decided.get(word);
+    if (match === undefined) decided.set(word, (match = matches(word)));
+    return match;
+  };
 }
 
 /** The whole text, HTML-escaped, with matched words wrapped in <mark>. */
