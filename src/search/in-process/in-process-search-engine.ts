@@ -87,6 +87,7 @@ export class InProcessSearchEngine implements SearchEngine {
         const document = index.documents[slot]!;
         return {
           id: document.id,
+          document,
           highlight: { title: highlightText(document.title, matches), summary: cropAndHighlight(document.summary, matches) },
         };
       }),
