@@ -18,7 +18,7 @@ export class ModuleFieldsResolver {
 
   @ResolveField(() => UserModel)
   async contributor(@Parent() module: ModuleModel, @Context() ctx: RequestContext): Promise<UserModel> {
-    return toUserModel((await ctx.loaders.users.load(module.contributorId))!);
+    return module.contributorFromIndex ?? toUserModel((await ctx.loaders.users.load(module.contributorId))!);
   }
 
   @ResolveField(() => [LessonModel])

@@ -1,41 +1,54 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import type { UserModel } from '../accounts/models/user.model';
+import type { ContributorKind } from '../accounts/user.entity';
 import { ModuleStatus } from '../catalog/module-status';
 import type { ModuleModel } from '../catalog/models/module.model';
 import type { DeliveryMode, Level } from '../catalog/module-status';
 import type { ModuleDocument } from './search-engine.port';
 
 /**
- * Module fields a search hit answers from its index document, without reading
- * the database: the document's own values, and the relations resolved from
- * its ids (category, contributor, lessons, the caller's enrollment, history).
+ * What a search hit answers from its index document, without reading the
+ * database: per Module field, true, or the sub-fields it can answer. The
+ * relations other than the contributor resolve from the document's ids
+ * (category, lessons, the caller's enrollment, history).
  */
-const FIELDS_FROM_DOCUMENT = new Set([
-  '__typename', 'id', 'slug', 'title', 'summary', 'description', 'skills', 'level', 'language', 'deliveryMode',
-  'durationMinutes', 'priceIdr', 'certificate', 'status', 'ratingAverage', 'ratingCount', 'enrollmentCount',
-  'completionCount', 'publishedAt', 'version', 'category', 'contributor', 'lessons', 'myEnrollment', 'moderationHistory',
+const ANSWERABLE_FROM_DOCUMENT: Record<string, true | ReadonlySet<string>> = Object.fromEntries([
+  ...['__typename', 'id', 'slug', 'title', 'summary', 'description', 'skills', 'level', 'language', 'deliveryMode', 'durationMinutes', 'priceIdr',
+    'certificate', 'status', 'ratingAverage', 'ratingCount', 'enrollmentCount', 'completionCount', 'publishedAt', 'version',
+    'category', 'lessons', 'myEnrollment', 'moderationHistory'].map((field) => [field, true] as const),
+  ['contributor', new Set(['__typename', 'id', 'displayName', 'contributorKind'])],
 ]);
 
-/** Whether every Module field the searchModules request selects under hits.module can come from the index documents. */
+/** Whether every field the searchModules request selects under hits.module can come from the index documents. */
 export function hitsAnswerableFromIndex(info: GraphQLResolveInfo): boolean {
   const root = parseResolveInfo(info) as ResolveTree | null | undefined;
   if (!root) return false;
   const modules = selections(root).filter((field) => field.name === 'hits').flatMap(selections).filter((field) => field.name === 'module');
-  return modules.flatMap(selections).every((field) => FIELDS_FROM_DOCUMENT.has(field.name));
+  return modules.flatMap(selections).every((field) => {
+    const answerable = ANSWERABLE_FROM_DOCUMENT[field.name];
+    return answerable === true || (answerable !== undefined && selections(field).every((subfield) => answerable.has(subfield.name)));
+  });
 }
 
 function selections(tree: ResolveTree): ResolveTree[] {
   return Object.values(tree.fieldsByTypeName).flatMap((fields) => Object.values(fields));
 }
 
-/** A document from before categoryId and contributorId were indexed cannot answer; the database does. */
+/** A document indexed before these fields were cannot answer; the database does (`npm run reindex` refreshes them). */
 export function isCompleteDocument(document: ModuleDocument): boolean {
-  return typeof document.categoryId === 'string' && typeof document.contributorId === 'string';
+  return typeof document.categoryId === 'string' && typeof document.contributorId === 'string' && typeof document.contributorDisplayName === 'string';
 }
 
 const NOT_IN_DOCUMENT = (field: string) => () => {
-  throw new Error(`Module.${field} is not in the search index document; hitsAnswerableFromIndex must send this request to the database`);
+  throw new Error(`${field} is not in the search index document; hitsAnswerableFromIndex must send this request to the database`);
 };
+
+/** Defines `fields` on `model` as errors: the document lacks them, and ANSWERABLE_FROM_DOCUMENT keeps them unselected. */
+function withoutFields<T extends object>(model: T, type: string, fields: readonly string[]): T {
+  for (const field of fields) Object.defineProperty(model, field, { get: NOT_IN_DOCUMENT(`${type}.${field}`) });
+  return model;
+}
 
 /** The Module of a search hit, from its index document (the index holds PUBLISHED modules only). */
 export function moduleModelFromDocument(document: ModuleDocument): ModuleModel {
@@ -61,7 +74,11 @@ export function moduleModelFromDocument(document: ModuleDocument): ModuleModel {
     completionCount: document.completionCount,
     publishedAt: new Date(document.publishedAt),
     version: document.version,
+    contributorFromIndex: withoutFields(
+      { id: document.contributorId, displayName: document.contributorDisplayName, contributorKind: document.contributorKind as ContributorKind } as UserModel,
+      'User',
+      ['role', 'privateEmail', 'organizationName', 'bio', 'createdAt'],
+    ),
   } as ModuleModel;
-  for (const field of ['createdAt', 'updatedAt', 'storedChecks'] as const) Object.defineProperty(module, field, { get: NOT_IN_DOCUMENT(field) });
-  return module;
+  return withoutFields(module, 'Module', ['createdAt', 'updatedAt', 'storedChecks']);
 }

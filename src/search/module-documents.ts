@@ -16,6 +16,7 @@ interface DocumentRow {
   category_slug: string;
   category_name: string;
   contributor_name: string;
+  contributor_display_name: string;
   contributor_kind: ContributorKind | null;
   level: Level;
   language: string;
@@ -36,7 +37,8 @@ const SELECT = `
          m.price_idr, m.certificate, m.duration_minutes, m.rating_sum, m.rating_count, m.enrollment_count,
          m.completion_count, m.published_at, m.status, m.category_id, m.contributor_id,
          c.slug AS category_slug, c.name AS category_name,
-         coalesce(u.organization_name, u.display_name) AS contributor_name, u.contributor_kind
+         coalesce(u.organization_name, u.display_name) AS contributor_name, u.display_name AS contributor_display_name,
+         u.contributor_kind
     FROM modules m JOIN categories c ON c.id = m.category_id JOIN users u ON u.id = m.contributor_id`;
 
 function toDocument(row: DocumentRow): ModuleDocument {
@@ -53,6 +55,7 @@ function toDocument(row: DocumentRow): ModuleDocument {
     categoryName: row.category_name,
     contributorId: row.contributor_id,
     contributorName: row.contributor_name,
+    contributorDisplayName: row.contributor_display_name,
     contributorKind: row.contributor_kind ?? ContributorKind.INDIVIDUAL,
     level: row.level,
     language: row.language,

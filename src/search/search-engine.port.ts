@@ -23,7 +23,10 @@ export interface ModuleDocument {
   categorySlug: string;
   categoryName: string;
   contributorId: string;
+  /** The organisation's name, else the person's (searchable). */
   contributorName: string;
+  /** The contributor's own display name (User.displayName). */
+  contributorDisplayName: string;
   contributorKind: ContributorKind;
   level: Level;
   language: string;

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import type { UserModel } from '../../accounts/models/user.model';
 import { PageInfo } from '../../graphql/pagination';
 import { StoredModerationCheck } from '../module.entity';
 import { DeliveryMode, LessonKind, Level, ModuleStatus } from '../module-status';
@@ -122,6 +123,9 @@ export class ModuleModel {
 
   /** Shown by the moderation field resolver to owner and curators only. */
   storedChecks!: StoredModerationCheck[];
+
+  /** Set on a search hit answered from the index: its contributor, so no database read is needed. */
+  contributorFromIndex?: UserModel;
 }
 
 @ObjectType('ModuleConnection')

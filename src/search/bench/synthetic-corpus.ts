@@ -106,7 +106,7 @@ export function* syntheticModules(count: number, vocabulary: Vocabulary, random:
     const title = `${sentence(3, 8)}`;
     const category = pick(vocabulary.categories);
     const rated = random() < 0.8;
-    const document: Omit<ModuleDocument, 'categoryId' | 'contributorId'> = {
+    const document: Omit<ModuleDocument, 'categoryId' | 'contributorId' | 'contributorDisplayName'> = {
       id: `m${String(i).padStart(6, '0')}`,
       version: 1,
       slug: slugOf(title),
@@ -130,6 +130,7 @@ export function* syntheticModules(count: number, vocabulary: Vocabulary, random:
       completionCount: 0,
       publishedAt: Date.UTC(2024, 0, 1) + Math.floor(random() * 700 * 86_400_000),
     };
-    yield { ...document, categoryId: `category-${document.categorySlug}`, contributorId: `contributor-${slugOf(document.contributorName)}` };
+    const contributorId = `contributor-${slugOf(document.contributorName)}`;
+    yield { ...document, categoryId: `category-${document.categorySlug}`, contributorId, contributorDisplayName: document.contributorName };
   }
 }

@@ -12,7 +12,7 @@ const SEARCHABLE_ATTRIBUTES = ['title', 'skills', 'summary', 'categoryName', 'co
 /** Every attribute of a ModuleDocument (a Record so the compiler finds one left out). */
 const DOCUMENT_ATTRIBUTE_SET: Record<keyof ModuleDocument, true> = {
   id: true, version: true, slug: true, title: true, summary: true, description: true, skills: true,
-  categoryId: true, categorySlug: true, categoryName: true, contributorId: true, contributorName: true, contributorKind: true,
+  categoryId: true, categorySlug: true, categoryName: true, contributorId: true, contributorName: true, contributorDisplayName: true, contributorKind: true,
   level: true, language: true, deliveryMode: true, priceIdr: true, certificate: true, durationMinutes: true,
   ratingAverage: true, ratingCount: true, enrollmentCount: true, completionCount: true, publishedAt: true,
 };

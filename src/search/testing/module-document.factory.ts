@@ -17,6 +17,7 @@ export function moduleDocument(overrides: Partial<ModuleDocument> & Pick<ModuleD
     categoryName: 'Umum',
     contributorId: '00000000-0000-4000-8000-000000000002',
     contributorName: 'Relawan Prakerja',
+    contributorDisplayName: 'Relawan Prakerja',
     contributorKind: 'INDIVIDUAL',
     level: 'BEGINNER',
     language: 'id',
