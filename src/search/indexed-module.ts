@@ -40,19 +40,14 @@ export function isCompleteDocument(document: ModuleDocument): boolean {
   return typeof document.categoryId === 'string' && typeof document.contributorId === 'string' && typeof document.contributorDisplayName === 'string';
 }
 
-const NOT_IN_DOCUMENT = (field: string) => () => {
-  throw new Error(`${field} is not in the search index document; hitsAnswerableFromIndex must send this request to the database`);
-};
-
-/** Defines `fields` on `model` as errors: the document lacks them, and ANSWERABLE_FROM_DOCUMENT keeps them unselected. */
-function withoutFields<T extends object>(model: T, type: string, fields: readonly string[]): T {
-  for (const field of fields) Object.defineProperty(model, field, { get: NOT_IN_DOCUMENT(`${type}.${field}`) });
-  return model;
-}
-
-/** The Module of a search hit, from its index document (the index holds PUBLISHED modules only). */
+/**
+ * The Module of a search hit, from its index document (the index holds
+ * PUBLISHED modules only). Fields the document lacks (createdAt, updatedAt,
+ * the stored checks; the contributor's role, e-mail, organisation, bio and
+ * createdAt) stay unset: ANSWERABLE_FROM_DOCUMENT keeps them unselected.
+ */
 export function moduleModelFromDocument(document: ModuleDocument): ModuleModel {
-  const module = {
+  return {
     id: document.id,
     slug: document.slug,
     title: document.title,
@@ -74,11 +69,6 @@ export function moduleModelFromDocument(document: ModuleDocument): ModuleModel {
     completionCount: document.completionCount,
     publishedAt: new Date(document.publishedAt),
     version: document.version,
-    contributorFromIndex: withoutFields(
-      { id: document.contributorId, displayName: document.contributorDisplayName, contributorKind: document.contributorKind as ContributorKind } as UserModel,
-      'User',
-      ['role', 'privateEmail', 'organizationName', 'bio', 'createdAt'],
-    ),
+    contributorFromIndex: { id: document.contributorId, displayName: document.contributorDisplayName, contributorKind: document.contributorKind as ContributorKind } as UserModel,
   } as ModuleModel;
-  return withoutFields(module, 'Module', ['createdAt', 'updatedAt', 'storedChecks']);
 }
