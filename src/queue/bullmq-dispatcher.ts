@@ -1,12 +1,12 @@
 import { Queue } from 'bullmq';
-import { JobDispatcher, OutboxJob } from './job-dispatcher';
+import { coalesce, JobDispatcher, OutboxJob } from './job-dispatcher';
 import { JobName, QUEUE_OF_JOB, QueueName } from './jobs';
 
 /** Retries of a job that fails in a worker; then it stays in BullMQ's failed set, visible. */
 export const JOB_ATTEMPTS = 8;
 const JOB_OPTIONS = { attempts: JOB_ATTEMPTS, backoff: { type: 'exponential', delay: 500 }, removeOnComplete: 1000, removeOnFail: false };
 
-/** With Redis: rows become BullMQ jobs, deduplicated by the outbox row id. */
+/** With Redis: rows become BullMQ jobs, deduplicated by the outbox row id (of the last row of a coalesced batch). */
 export class BullMqDispatcher implements JobDispatcher {
   readonly name = 'bullmq';
 
@@ -14,7 +14,8 @@ export class BullMqDispatcher implements JobDispatcher {
 
   async dispatch(jobs: OutboxJob[]): Promise<void> {
     const byQueue = new Map<QueueName, OutboxJob[]>();
-    for (const job of jobs) byQueue.set(QUEUE_OF_JOB[job.job], [...(byQueue.get(QUEUE_OF_JOB[job.job]) ?? []), job]);
+    // Rows of one batch asking for the same job (counters of one module moving) become one job.
+    for (const job of coalesce(jobs)) byQueue.set(QUEUE_OF_JOB[job.job], [...(byQueue.get(QUEUE_OF_JOB[job.job]) ?? []), job]);
     for (const [queueName, queued] of byQueue) {
       await this.queues.get(queueName)!.addBulk(
         queued.map((job) => ({
