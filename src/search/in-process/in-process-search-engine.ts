@@ -7,11 +7,16 @@ import { loadSearchLanguage, type SearchLanguage } from '../text/search-language
 import { FacetCounter, FilterPlan } from './filter-plan';
 import { ModuleIndex } from './module-index';
 import { firstInOrder, slotComparator } from './ranking';
+import { TurnBudget } from './turn-budget';
 
 export interface InProcessSearchEngineOptions {
   /** Stop words, synonyms and stemmer; loaded from src/search/data when omitted. */
   language?: SearchLanguage;
+  /** CPU time searches may take per event-loop turn before the rest wait for the next (see TurnBudget). */
+  searchBudgetPerTurnMs?: number;
 }
+
+const SEARCH_BUDGET_PER_TURN_MS = 8;
 
 /**
  * The zero-setup engine: an inverted index in this process's memory (about
@@ -24,9 +29,11 @@ export class InProcessSearchEngine implements SearchEngine {
   private index: ModuleIndex;
   /** While a rebuild runs, writes go to the index being built too, so the swap loses none. */
   private pending?: { index: ModuleIndex; deletedIds: Set<string> };
+  private readonly turns: TurnBudget;
 
   constructor(options: InProcessSearchEngineOptions = {}) {
     this.language = options.language ?? loadSearchLanguage();
+    this.turns = new TurnBudget(options.searchBudgetPerTurnMs ?? SEARCH_BUDGET_PER_TURN_MS);
     this.index = new ModuleIndex(this.language);
   }
 
@@ -52,7 +59,11 @@ export class InProcessSearchEngine implements SearchEngine {
     }
   }
 
-  async search(request: SearchRequest): Promise<SearchResponse> {
+  search(request: SearchRequest): Promise<SearchResponse> {
+    return this.turns.run(() => this.searchNow(request));
+  }
+
+  private searchNow(request: SearchRequest): SearchResponse {
     const started = performance.now();
     const index = this.index;
     const clauses = analyzeQuery(request.query, this.language);
