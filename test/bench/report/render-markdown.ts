@@ -51,7 +51,7 @@ export function renderMarkdown(results: BenchResults): string {
       const apiCpu = search.median.serverCpuMsPerRequest;
       if (apiCpu !== undefined) {
         const engineMs = 1000 / mix.queriesPerSecond;
-        lines.push(`| API CPU per search (everything but the engine: HTTP, GraphQL, SQL for the hits, GC) | ${ms(apiCpu)} (${ms(apiCpu - engineMs)} besides the engine) | engine alone ${ms(engineMs)} per query | ${ratio(apiCpu / engineMs)} |`);
+        lines.push(`| API CPU per search (everything but the engine: HTTP, GraphQL, building the hits, GC) | ${ms(apiCpu)} (${ms(apiCpu - engineMs)} besides the engine) | engine alone ${ms(engineMs)} per query | ${ratio(apiCpu / engineMs)} |`);
       }
     }
   }
