@@ -89,25 +89,35 @@ export class ModuleImportService implements OnModuleInit {
     }
   }
 
-  /** Creates the next batch and records the progress in the same transaction; true when nothing is left. */
+  /**
+   * Creates the next batch and records the progress in the same transaction;
+   * true when nothing is left. Only the batch's items are read, and progress is
+   * appended in SQL: the job row holds up to 5,000 items (megabytes of JSON).
+   */
   private async runBatch(manager: EntityManager, importJobId: string): Promise<boolean> {
-    const job = await manager.findOne(ImportJobEntity, { where: { id: importJobId }, lock: { mode: 'pessimistic_write' } });
+    const [job]: { state: JobState; owner_id: string; next_item: number; pending: number }[] = await manager.query(
+      `SELECT state, owner_id, next_item, coalesce(jsonb_array_length(pending_items), 0) AS pending FROM import_jobs WHERE id = $1 FOR UPDATE`,
+      [importJobId],
+    );
     if (!job || job.state === JobState.SUCCEEDED || job.state === JobState.FAILED) return true;
-    const items = job.pendingItems ?? [];
-    const batch = items.slice(job.nextItem, job.nextItem + BATCH_SIZE);
-    const createdIds = batch.length > 0 ? await this.createModules(manager, job.ownerId, batch.map((item) => plainToInstance(ModuleInput, item.input))) : [];
-    const nextItem = job.nextItem + batch.length;
-    const finished = nextItem >= items.length;
-    await manager.update(ImportJobEntity, job.id, {
-      state: finished ? JobState.SUCCEEDED : JobState.RUNNING,
-      processed: job.processed + batch.length,
-      nextItem,
-      createdModuleIds: [...job.createdModuleIds, ...createdIds],
-      finishedAt: finished ? new Date() : null,
-    });
+    const [{ items }]: { items: PendingImportItem[] }[] = await manager.query(
+      `SELECT coalesce(jsonb_agg(item ORDER BY position), '[]') AS items
+         FROM import_jobs, jsonb_array_elements(pending_items) WITH ORDINALITY AS pending(item, position)
+        WHERE id = $1 AND position > $2 AND position <= $2 + $3`,
+      [importJobId, job.next_item, BATCH_SIZE],
+    );
+    const createdIds = items.length > 0 ? await this.createModules(manager, job.owner_id, items.map((item) => plainToInstance(ModuleInput, item.input))) : [];
+    const nextItem = job.next_item + items.length;
+    const finished = nextItem >= job.pending;
     // The items are kept until the last batch, so a retried job finds them.
-    if (finished) await manager.query(`UPDATE import_jobs SET pending_items = NULL WHERE id = $1`, [job.id]);
-    if (finished) this.logger.log(`Import ${job.id}: ${job.createdModuleIds.length + createdIds.length} modules created, ${job.failures.length} failures`);
+    const [[progress]]: [{ created: number; failed: number }[]] = await manager.query(
+      `UPDATE import_jobs
+          SET state = $2, processed = processed + $3, next_item = $4, created_module_ids = created_module_ids || $5::uuid[],
+              finished_at = CASE WHEN $6 THEN now() END, pending_items = CASE WHEN $6 THEN NULL ELSE pending_items END
+        WHERE id = $1 RETURNING cardinality(created_module_ids) AS created, jsonb_array_length(failures) AS failed`,
+      [importJobId, finished ? JobState.SUCCEEDED : JobState.RUNNING, items.length, nextItem, createdIds, finished],
+    );
+    if (finished) this.logger.log(`Import ${importJobId}: ${progress.created} modules created, ${progress.failed} failures`);
     return finished;
   }
 
