@@ -2,9 +2,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { UserModel } from '../accounts/models/user.model';
 import type { ContributorKind } from '../accounts/user.entity';
-import { ModuleStatus } from '../catalog/module-status';
 import type { ModuleModel } from '../catalog/models/module.model';
-import type { DeliveryMode, Level } from '../catalog/module-status';
+import { ModuleStatus, type DeliveryMode, type Level } from '../catalog/module-status';
 import type { ModuleDocument } from './search-engine.port';
 
 /**
