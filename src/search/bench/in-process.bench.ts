@@ -5,7 +5,7 @@
  */
 import type { ModuleDocument, SearchFilters, SearchRequest, SearchSort } from '../search-engine.port';
 import { InProcessSearchEngine } from '../in-process/in-process-search-engine';
-import { buildVocabulary, seededRandom, slugOf, syntheticModules, type Vocabulary } from './synthetic-corpus';
+import { buildVocabulary, misspell, seededRandom, slugOf, syntheticModules, type Vocabulary } from './synthetic-corpus';
 
 const DOCUMENTS = Number(process.argv[2] ?? 100_000);
 const QUERIES_PER_CLASS = 300;
@@ -26,16 +26,6 @@ async function* batchesOf(documents: Iterable<ModuleDocument>): AsyncGenerator<M
 function heapMiB(): number {
   globalThis.gc?.();
   return process.memoryUsage().heapUsed / 2 ** 20;
-}
-
-function misspell(word: string, random: () => number): string {
-  const position = 1 + Math.floor(random() * (word.length - 2));
-  const edits = [
-    () => word.slice(0, position) + word.slice(position + 1),
-    () => word.slice(0, position) + word[position + 1] + word[position] + word.slice(position + 2),
-    () => word.slice(0, position) + 'x' + word.slice(position + 1),
-  ];
-  return edits[Math.floor(random() * edits.length)]();
 }
 
 type QueryClass = { name: string; make: () => Partial<SearchRequest> };

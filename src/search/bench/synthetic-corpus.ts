@@ -92,6 +92,17 @@ const DELIVERY_MODES: DeliveryMode[] = ['SELF_PACED', 'WEBINAR', 'OFFLINE', 'BLE
 const CONTRIBUTOR_KINDS: ContributorKind[] = ['INDIVIDUAL', 'ORGANIZATION'];
 const LANGUAGES = ['id', 'id', 'id', 'id', 'en', 'jv'];
 
+/** One typo: a letter dropped, two swapped or one replaced (never the first letter). */
+export function misspell(word: string, random: () => number): string {
+  const position = 1 + Math.floor(random() * (word.length - 2));
+  const edits = [
+    () => word.slice(0, position) + word.slice(position + 1),
+    () => word.slice(0, position) + word[position + 1] + word[position] + word.slice(position + 2),
+    () => word.slice(0, position) + 'x' + word.slice(position + 1),
+  ];
+  return edits[Math.floor(random() * edits.length)]();
+}
+
 export function slugOf(text: string): string {
   return tokenize(text).join('-');
 }

@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../../../src/database/embedded-postgres';
-import { runMigrations, withDatabase } from '../../support/test-databases';
+import { runMigrations, withClient, withDatabase } from '../../support/test-databases';
 import type { CleanupStack } from '../support/cleanup';
 
 /** A connection string the bench may use until it calls close(). */
@@ -64,14 +63,4 @@ export async function createScratchDatabase(serverUrl: string, name: string, cle
   return withDatabase(serverUrl, name);
 }
 
-export async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-export { runMigrations, stamp };
+export { runMigrations, stamp, withClient };

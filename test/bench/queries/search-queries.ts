@@ -1,5 +1,5 @@
 import type { Level, SearchFilters, SearchRequest, SearchSort } from '../../../src/search/search-engine.port';
-import type { Vocabulary } from '../../../src/search/bench/synthetic-corpus';
+import { misspell, type Vocabulary } from '../../../src/search/bench/synthetic-corpus';
 
 /**
  * Search requests drawn from the catalogue's vocabulary. The same requests
@@ -22,17 +22,6 @@ const SORTS: SearchSort[] = ['NEWEST', 'RATING', 'POPULARITY', 'DURATION_ASC', '
 /** Words users type are the topical ones: the most frequent real title words. */
 const TOPICAL_WORDS = 300;
 const COMMON_WORDS = 10;
-
-/** One typo: a letter dropped, two swapped or one replaced (never the first letter). */
-export function misspell(word: string, random: () => number): string {
-  const position = 1 + Math.floor(random() * (word.length - 2));
-  const edits = [
-    () => word.slice(0, position) + word.slice(position + 1),
-    () => word.slice(0, position) + word[position + 1] + word[position] + word.slice(position + 2),
-    () => word.slice(0, position) + 'x' + word.slice(position + 1),
-  ];
-  return edits[Math.floor(random() * edits.length)]();
-}
 
 export function queryClasses({ vocabulary, categorySlugs, random }: QueryVocabulary): QueryClass[] {
   const pick = <T>(values: readonly T[]): T => values[Math.floor(random() * values.length)];
