@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ModuleEntity } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
+import { IndexRepair } from '../search/index-repair';
 import { SEARCH_ENGINE, SearchEngine, SearchUnavailableError } from '../search/search-engine.port';
 import { isExhausted } from '../wallet/ledger-rules';
 import { WalletService } from '../wallet/wallet.service';
@@ -26,6 +27,7 @@ export class FreeOptionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly wallets: WalletService,
+    private readonly repair: IndexRepair,
   ) {}
 
   /** freeOptionsForMe: the balance from the ledger, and the ranked modules. */
@@ -75,6 +77,9 @@ export class FreeOptionsService {
       .where('m.id IN (:...ids)', { ids: candidates })
       .andWhere('m.status = :status AND m.price_idr = 0', { status: ModuleStatus.PUBLISHED })
       .getMany();
+    // A candidate the database does not hold PUBLISHED and free is a stale document: the index is told to catch up.
+    const current = new Set(modules.map((module) => module.id));
+    await this.repair.requestSync(candidates.filter((id) => !current.has(id)));
     const enrolled = new Set(enrolledIds);
     return modules.filter((module) => !enrolled.has(module.id)).sort(compareOptions(scores)).slice(0, first);
   }

@@ -3,7 +3,7 @@ import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { UserModel } from '../accounts/models/user.model';
 import type { ContributorKind } from '../accounts/user.entity';
 import type { ModuleModel } from '../catalog/models/module.model';
-import { ModuleStatus, type DeliveryMode, type Level } from '../catalog/module-status';
+import type { DeliveryMode, Level, ModuleStatus } from '../catalog/module-status';
 import type { ModuleDocument } from './search-engine.port';
 
 /**
@@ -40,12 +40,12 @@ export function isCompleteDocument(document: ModuleDocument): boolean {
 }
 
 /**
- * The Module of a search hit, from its index document (the index holds
- * PUBLISHED modules only). Fields the document lacks (createdAt, updatedAt,
+ * The Module of a search hit, from its index document, with the status the
+ * database holds (the caller checked it). Fields the document lacks (createdAt, updatedAt,
  * the stored checks; the contributor's role, e-mail, organisation, bio and
  * createdAt) stay unset: ANSWERABLE_FROM_DOCUMENT keeps them unselected.
  */
-export function moduleModelFromDocument(document: ModuleDocument): ModuleModel {
+export function moduleModelFromDocument(document: ModuleDocument, status: ModuleStatus): ModuleModel {
   return {
     id: document.id,
     slug: document.slug,
@@ -60,7 +60,7 @@ export function moduleModelFromDocument(document: ModuleDocument): ModuleModel {
     durationMinutes: document.durationMinutes,
     priceIdr: document.priceIdr,
     certificate: document.certificate,
-    status: ModuleStatus.PUBLISHED,
+    status,
     contributorId: document.contributorId,
     ratingAverage: document.ratingAverage,
     ratingCount: document.ratingCount,

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/config';
 import { InProcessSearchEngine } from './in-process/in-process-search-engine';
 import { createMeilisearchSearchEngine } from './meilisearch/create-meilisearch-search-engine';
+import { IndexRepair } from './index-repair';
 import { ReindexJobEntity } from './reindex-job.entity';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
 import { SearchIndexer } from './search-indexer.service';
@@ -22,8 +23,8 @@ export class SearchModule {
     return {
       module: SearchModule,
       imports: [TypeOrmModule.forFeature([ReindexJobEntity])],
-      providers: [{ provide: SEARCH_ENGINE, useFactory: () => createSearchEngine(config) }, SearchIndexer, SearchService, SearchResolver, SearchLifecycle],
-      exports: [SEARCH_ENGINE, SearchIndexer],
+      providers: [{ provide: SEARCH_ENGINE, useFactory: () => createSearchEngine(config) }, SearchIndexer, SearchService, SearchResolver, SearchLifecycle, IndexRepair],
+      exports: [SEARCH_ENGINE, SearchIndexer, IndexRepair],
     };
   }
 }

@@ -10,6 +10,8 @@ import { Outbox } from '../queue/outbox';
 import { JobName } from '../queue/jobs';
 import { ModuleSort, SearchModulesInput } from './dto/search-modules.input';
 import { JobState } from '../queue/job-state';
+import { judgeHit, ModuleState, withoutGoneHits } from './hit-check';
+import { IndexRepair } from './index-repair';
 import { isCompleteDocument, moduleModelFromDocument } from './indexed-module';
 import { ReindexJobEntity } from './reindex-job.entity';
 import { SEARCH_ENGINE, SearchEngine, SearchHit, SearchResponse } from './search-engine.port';
@@ -28,12 +30,16 @@ export class SearchService {
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
+    private readonly repair: IndexRepair,
   ) {}
 
   /**
-   * Runs the search. The hits' modules come from the index documents when
-   * `fromIndex` (the request selects nothing else), otherwise from the
-   * database through the request's batching loaders.
+   * Runs the search. Every hit is checked against the database: a module it
+   * no longer publishes is left out (and counted out), and a document older
+   * than its row never answers. The hits' modules come from the index
+   * documents when `fromIndex` (the request selects nothing else) and the
+   * document is current, otherwise from the database through the request's
+   * batching loaders.
    */
   async search(input: SearchModulesInput, loaders: Loaders, fromIndex: boolean): Promise<SearchPage> {
     const page = input.page ?? 1;
@@ -56,20 +62,48 @@ export class SearchService {
       page,
       pageSize,
     });
-    const hits =
-      fromIndex && response.hits.every((hit) => isCompleteDocument(hit.document))
-        ? response.hits.map((hit) => ({ module: moduleModelFromDocument(hit.document), highlight: hit.highlight }))
-        : await this.hitsFromDatabase(response.hits, loaders);
-    return { ...response, hits, processingTimeMs: Math.round(response.processingTimeMs), page, pageSize, totalPages: Math.ceil(response.totalHits / pageSize) };
+    const documentsAnswer = fromIndex && response.hits.every((hit) => isCompleteDocument(hit.document));
+    const { hits, gone, outdated } = await this.checkHits(response.hits, loaders, documentsAnswer);
+    if (gone.length > 0 || outdated.length > 0) await this.repair.requestSync([...gone.map((hit) => hit.id), ...outdated]);
+    const counts = withoutGoneHits(response, gone);
+    return { ...response, ...counts, hits, processingTimeMs: Math.round(response.processingTimeMs), page, pageSize, totalPages: Math.ceil(counts.totalHits / pageSize) };
   }
 
-  private async hitsFromDatabase(hits: SearchHit[], loaders: Loaders): Promise<SearchPage['hits']> {
-    const modules = await loaders.modules.loadMany(hits.map((hit) => hit.id));
-    // The index trails the database by moments: a hit whose module is no longer PUBLISHED is left out.
-    return hits.flatMap((hit, i) => {
-      const module = modules[i];
-      return module && !(module instanceof Error) && module.status === ModuleStatus.PUBLISHED ? [{ module: toModuleModel(module), highlight: hit.highlight }] : [];
-    });
+  /**
+   * One indexed query per page (`id = ANY`, status and version only) when the
+   * documents answer; the page's rows, which the answer needs anyway, when
+   * the database does. Status always comes from the database.
+   */
+  private async checkHits(hits: SearchHit[], loaders: Loaders, documentsAnswer: boolean): Promise<{ hits: SearchPage['hits']; gone: SearchHit[]; outdated: string[] }> {
+    const ids = hits.map((hit) => hit.id);
+    const states = documentsAnswer ? await this.moduleStates(ids) : await this.rowStates(ids, loaders);
+    const gone: SearchHit[] = [];
+    const outdated: string[] = [];
+    const answers = await Promise.all(
+      hits.map(async (hit) => {
+        const state = states.get(hit.id);
+        const verdict = judgeHit(hit, state);
+        if (verdict === 'OUTDATED') outdated.push(hit.id);
+        if (verdict === 'CURRENT' && documentsAnswer) return { module: moduleModelFromDocument(hit.document, state!.status), highlight: hit.highlight };
+        // Rows are read after the check: one unpublished in between is left out too.
+        const row = verdict === 'GONE' ? undefined : await loaders.modules.load(hit.id);
+        if (row?.status === ModuleStatus.PUBLISHED) return { module: toModuleModel(row), highlight: hit.highlight };
+        gone.push(hit);
+        return undefined;
+      }),
+    );
+    return { hits: answers.filter((answer) => answer !== undefined), gone, outdated };
+  }
+
+  private async moduleStates(ids: string[]): Promise<Map<string, ModuleState>> {
+    if (ids.length === 0) return new Map();
+    const rows: ({ id: string } & ModuleState)[] = await this.dataSource.query(`SELECT id, status, version FROM modules WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((row) => [row.id, row]));
+  }
+
+  private async rowStates(ids: string[], loaders: Loaders): Promise<Map<string, ModuleState>> {
+    const rows = await loaders.modules.loadMany(ids);
+    return new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, row] as const] : [])));
   }
 
   /** Queues a rebuild of the index from the database; the ReindexJob reports its progress. */

@@ -1,14 +1,5 @@
+import { FACET_ATTRIBUTES } from '../facet-names';
 import type { FacetName, SearchFilters } from '../search-engine.port';
-
-/** The document attribute behind each facet. */
-export const FACET_ATTRIBUTES: Record<FacetName, string> = {
-  category: 'categorySlug',
-  level: 'level',
-  language: 'language',
-  deliveryMode: 'deliveryMode',
-  priceIdr: 'priceIdr',
-  certificate: 'certificate',
-};
 
 /** A string literal of Meilisearch's filter syntax: double-quoted, with \ and " escaped. */
 export function quoteFilterValue(value: string): string {

@@ -7,7 +7,7 @@ import {
   type MultiSearchQuery,
   type Task,
 } from 'meilisearch';
-import { FACET_NAMES, emptyFacets, sortFacetCounts } from '../facet-names';
+import { FACET_ATTRIBUTES, FACET_NAMES, emptyFacets, sortFacetCounts } from '../facet-names';
 import {
   SearchUnavailableError,
   type FacetCount,
@@ -19,7 +19,7 @@ import {
 import { createWordMatcher, cropAndHighlight, highlightText } from '../text/highlight';
 import { analyzeQuery, typedWords, type QueryClause } from '../text/query-analysis';
 import type { SearchLanguage } from '../text/search-language';
-import { FACET_ATTRIBUTES, filterExpressions, filteredFacets, quoteFilterValue } from './meilisearch-filters';
+import { filterExpressions, filteredFacets, quoteFilterValue } from './meilisearch-filters';
 import { DOCUMENT_ATTRIBUTES, meilisearchSort, moduleIndexSettings, toMeilisearchDocument } from './meilisearch-settings';
 
 export interface MeilisearchSearchEngineOptions {

@@ -1,8 +1,8 @@
 import type { Settings } from 'meilisearch';
+import { FACET_ATTRIBUTES } from '../facet-names';
 import type { ModuleDocument, SearchSort } from '../search-engine.port';
 import { stemmedSearchText } from '../text/indonesian-stemmer';
 import type { SearchLanguage } from '../text/search-language';
-import { FACET_ATTRIBUTES } from './meilisearch-filters';
 
 /** The extra searchable attribute holding the stems of the searchable text (searched last). */
 export const STEMS_ATTRIBUTE = 'searchStems';
