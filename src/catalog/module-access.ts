@@ -1,11 +1,11 @@
 import { EntityManager } from 'typeorm';
 import { isCurator, Viewer } from '../auth/viewer';
 import { conflict, forbidden, notFound } from '../common/domain-error';
+import { isUuid } from '../common/uuid';
 import { ModuleEntity } from './module.entity';
 import { ModuleStatus } from './module-status';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-export const isUuid = (value: string) => UUID.test(value);
+export { isUuid };
 
 /** PUBLISHED modules are public; any status is visible to its owner and to curators. */
 export function canSee(viewer: Viewer | null, module: Pick<ModuleEntity, 'status' | 'contributorId'>): boolean {
