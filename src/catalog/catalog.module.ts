@@ -7,6 +7,7 @@ import { CategoryDirectory } from './category-directory';
 import { CategoryFieldsResolver } from './category-fields.resolver';
 import { CategoryEntity } from './category.entity';
 import { LessonEntity } from './lesson.entity';
+import { LessonFieldsResolver } from './lesson-fields.resolver';
 import { ModuleFieldsResolver } from './module-fields.resolver';
 import { ImportJobEntity } from './import/import-job.entity';
 import { ModuleImportResolver } from './import/module-import.resolver';
@@ -15,7 +16,7 @@ import { ModuleEntity } from './module.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ModuleEntity, LessonEntity, CategoryEntity, ImportJobEntity]), ModerationModule],
-  providers: [CatalogService, CategoryDirectory, CatalogResolver, CategoryFieldsResolver, ModuleFieldsResolver, ModuleImportService, ModuleImportResolver],
+  providers: [CatalogService, CategoryDirectory, CatalogResolver, CategoryFieldsResolver, ModuleFieldsResolver, LessonFieldsResolver, ModuleImportService, ModuleImportResolver],
   exports: [CatalogService],
 })
 export class CatalogModule {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Role } from '../accounts/user.entity';
 import { Viewer } from '../auth/viewer';
 import { badInput, DomainError, ErrorCode, notFound } from '../common/domain-error';
@@ -8,17 +8,20 @@ import { uniqueViolation } from '../common/postgres-errors';
 import { Loaders } from '../graphql/loaders';
 import { checkPageSize, Connection, Cursor, decodeCursor, toPage } from '../graphql/pagination';
 import { viewerEnrollments } from '../learning/enrollment-loaders';
-import { ModerationChecks } from '../moderation/moderation-checks.service';
 import { ModerationAction, EDITABLE_STATUSES } from '../moderation/module-status-machine';
+import { ModuleRevisions } from '../moderation/module-revisions.service';
 import { ModuleWorkflow, updateVersioned } from '../moderation/module-workflow.service';
 import { CategoryDirectory, CategoryReference } from './category-directory';
 import { CategoryEntity } from './category.entity';
-import { LessonInput, ModuleInput, UpdateModuleInput } from './dto/module.input';
+import { ModuleInput, UpdateModuleInput } from './dto/module.input';
 import { LessonEntity } from './lesson.entity';
-import { sanitizeMarkdown } from './markdown-sanitizer';
+import { storedMarkdown } from './markdown/stored-markdown';
+import { planLessons } from './lesson-plan';
+import { writeLessons } from './lesson-store';
 import { canSee, isOwnerOrCurator, isUuid, lockOwnedModule, staleVersion } from './module-access';
 import { ModuleEntity } from './module.entity';
-import { draftModuleRow, lessonRows, normalizeSkills, totalDuration } from './module-rows';
+import { ModuleRevisionEntity } from './module-revision.entity';
+import { draftModuleRow, normalizeSkills, totalDuration } from './module-rows';
 import { ModuleStatus } from './module-status';
 import { slugFromTitle, withSuffix } from './slug';
 
@@ -30,7 +33,7 @@ export class CatalogService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflow: ModuleWorkflow,
-    private readonly checks: ModerationChecks,
+    private readonly revisions: ModuleRevisions,
     private readonly categoryDirectory: CategoryDirectory,
   ) {}
 
@@ -58,11 +61,17 @@ export class CatalogService {
     return this.dataSource.transaction(async (manager) => {
       const category = await this.categoryBySlug(manager, input.categorySlug);
       const module = await this.insertWithUniqueSlug(manager, draftModuleRow(input, category.id, viewer.id));
-      await this.replaceLessons(manager, module.id, input.lessons);
+      // A new module has no lessons yet: any lesson id given is refused.
+      await manager.insert(LessonEntity, planLessons(module.id, input.lessons, []));
       return module;
     });
   }
 
+  /**
+   * The owner's edit. A PUBLISHED module's edit waits in its pending revision
+   * (the public content changes only when curators approve it); other
+   * statuses are edited directly. Lessons keep their ids either way.
+   */
   async update(viewer: Viewer, input: UpdateModuleInput): Promise<ModuleEntity> {
     return this.dataSource.transaction(async (manager) => {
       const module = await lockOwnedModule(manager, viewer, input.id);
@@ -75,7 +84,7 @@ export class CatalogService {
       const changes: Partial<ModuleEntity> = {};
       if (input.title != null) changes.title = input.title;
       if (input.summary != null) changes.summary = input.summary;
-      if (input.description != null) changes.description = sanitizeMarkdown(input.description);
+      if (input.description != null) changes.description = storedMarkdown(input.description);
       if (input.categorySlug != null) changes.categoryId = (await this.categoryBySlug(manager, input.categorySlug)).id;
       if (input.skills != null) changes.skills = normalizeSkills(input.skills);
       if (input.level != null) changes.level = input.level;
@@ -83,15 +92,13 @@ export class CatalogService {
       if (input.deliveryMode != null) changes.deliveryMode = input.deliveryMode;
       if (input.priceIdr != null) changes.priceIdr = input.priceIdr;
       if (input.certificate != null) changes.certificate = input.certificate;
+      if (module.status === ModuleStatus.PUBLISHED) return this.revisions.edit(manager, viewer, module, changes, input.lessons);
       if (input.lessons != null) {
-        await this.replaceLessons(manager, module.id, input.lessons);
+        const known = await manager.findBy(LessonEntity, { moduleId: module.id });
+        await writeLessons(manager, module.id, planLessons(module.id, input.lessons, known));
         changes.durationMinutes = totalDuration(input.lessons);
       }
-      if (module.status !== ModuleStatus.PUBLISHED) return updateVersioned(manager, module, changes);
-      // Editing a PUBLISHED module sends it back to review, with fresh automatic checks.
-      const edited = { ...module, ...changes };
-      changes.moderationChecks = await this.checks.run(manager, edited);
-      return this.workflow.apply(manager, module, { action: ModerationAction.EDIT_PUBLISHED, actorId: viewer.id, changes });
+      return updateVersioned(manager, module, changes);
     });
   }
 
@@ -134,6 +141,18 @@ export class CatalogService {
     return (await viewerEnrollments(loaders, this.dataSource, viewer.id).load(module.id)) !== null;
   }
 
+  /** Module.pendingRevision: the owner's and curators' only (null for everyone else), batched per request. */
+  async pendingRevision(viewer: Viewer | null, module: Pick<ModuleEntity, 'id' | 'contributorId'>, loaders: Loaders): Promise<ModuleRevisionEntity | null> {
+    if (!isOwnerOrCurator(viewer, module)) return null;
+    return loaders
+      .loader('pendingRevisions', async (moduleIds: readonly string[]) => {
+        const revisions = await this.dataSource.getRepository(ModuleRevisionEntity).findBy({ moduleId: In([...moduleIds]) });
+        const byModule = new Map(revisions.map((revision) => [revision.moduleId, revision]));
+        return moduleIds.map((id) => byModule.get(id) ?? null);
+      })
+      .load(module.id);
+  }
+
   private async categoryBySlug(manager: EntityManager, slug: string): Promise<CategoryEntity> {
     const category = await manager.findOneBy(CategoryEntity, { slug });
     if (!category) throw badInput('categorySlug', `unknown category '${slug}'`);
@@ -155,10 +174,6 @@ export class CatalogService {
     throw new Error('Could not find a free slug');
   }
 
-  private async replaceLessons(manager: EntityManager, moduleId: string, lessons: LessonInput[]): Promise<void> {
-    await manager.delete(LessonEntity, { moduleId });
-    await manager.insert(LessonEntity, lessonRows(moduleId, lessons));
-  }
 }
 
 const cursorOfModule = (module: ModuleEntity): Cursor => ({ key: module.createdAt.toISOString(), id: module.id });

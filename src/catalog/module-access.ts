@@ -12,6 +12,20 @@ export function canSee(viewer: Viewer | null, module: Pick<ModuleEntity, 'status
   return module.status === ModuleStatus.PUBLISHED || isOwnerOrCurator(viewer, module);
 }
 
+/**
+ * How a module reached through a relation (Enrollment.module, Review.module,
+ * Report.module) looks to `viewer`: whole when they may see it (PUBLISHED,
+ * theirs, or a curator's view); otherwise only what curators last approved of
+ * its text, the approved title, with no summary, description, skills or
+ * lessons (see Module.lessons), so nothing an owner writes after a take-down
+ * reaches learners or reporters. Such relations are non-null in the contract,
+ * so the module is shown withheld rather than refused.
+ */
+export function moduleAsSeenBy(viewer: Viewer | null, module: ModuleEntity): ModuleEntity {
+  if (canSee(viewer, module)) return module;
+  return { ...module, title: module.approvedTitle ?? '', summary: '', description: '', skills: [] };
+}
+
 export function isOwnerOrCurator(viewer: Viewer | null, module: Pick<ModuleEntity, 'contributorId'>): boolean {
   return !!viewer && (viewer.id === module.contributorId || isCurator(viewer));
 }

@@ -3,6 +3,7 @@ import { UserModel } from '../accounts/models/user.model';
 import { toUserModel } from '../accounts/user.mapper';
 import { RequestContext } from '../graphql/request-context';
 import { CatalogService } from './catalog.service';
+import { servedHtml, servedMarkdown } from './markdown/served-markdown';
 import { toCategoryModel, toLessonModel } from './module.mapper';
 import { CategoryModel, LessonModel, ModuleModel } from './models/module.model';
 
@@ -19,6 +20,16 @@ export class ModuleFieldsResolver {
   @ResolveField(() => UserModel)
   async contributor(@Parent() module: ModuleModel, @Context() ctx: RequestContext): Promise<UserModel> {
     return module.contributorFromIndex ?? toUserModel((await ctx.loaders.users.load(module.contributorId))!);
+  }
+
+  @ResolveField(() => String, { description: 'Sanitised Markdown.' })
+  description(@Parent() module: ModuleModel): string {
+    return servedMarkdown(module.description);
+  }
+
+  @ResolveField(() => String, { description: 'description rendered to sanitised HTML on the server.' })
+  descriptionHtml(@Parent() module: ModuleModel): string {
+    return servedHtml(module.description);
   }
 
   @ResolveField(() => [LessonModel])

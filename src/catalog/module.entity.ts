@@ -76,6 +76,10 @@ export class ModuleEntity {
   @Column('timestamptz', { name: 'published_at', nullable: true })
   publishedAt!: Date | null;
 
+  /** The title at the latest approval: all that learners and reporters still see once the module left PUBLISHED. */
+  @Column('text', { name: 'approved_title', nullable: true })
+  approvedTitle!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -2,6 +2,7 @@ import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver
 import { Role } from '../accounts/user.entity';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
+import { moduleAsSeenBy } from '../catalog/module-access';
 import { toModuleModel } from '../catalog/module.mapper';
 import { ModuleModel } from '../catalog/models/module.model';
 import { RequestContext } from '../graphql/request-context';
@@ -52,7 +53,7 @@ export class LearningResolver {
 
   @ResolveField(() => ModuleModel)
   async module(@Parent() enrollment: EnrollmentModel, @Context() ctx: RequestContext): Promise<ModuleModel> {
-    return toModuleModel((await ctx.loaders.modules.load(enrollment.moduleId))!);
+    return toModuleModel(moduleAsSeenBy(ctx.viewer, (await ctx.loaders.modules.load(enrollment.moduleId))!));
   }
 
   @ResolveField(() => [ID], { description: 'Ids of completed lessons.' })

@@ -25,9 +25,9 @@ export function lessonsMissingContent(lessons: Pick<LessonEntity, 'position' | '
     .map((lesson) => lesson.position);
 }
 
-/** The findings shown to curators for one submission. */
-export async function runAutomaticChecks(manager: EntityManager, module: ModuleEntity): Promise<StoredModerationCheck[]> {
-  const lessons = await manager.find(LessonEntity, { where: { moduleId: module.id }, order: { position: 'ASC' } });
+/** The findings shown to curators for one submission: the module's stored lessons, or those of its pending revision. */
+export async function runAutomaticChecks(manager: EntityManager, module: ModuleEntity, revisionLessons?: LessonEntity[]): Promise<StoredModerationCheck[]> {
+  const lessons = revisionLessons ?? (await manager.find(LessonEntity, { where: { moduleId: module.id }, order: { position: 'ASC' } }));
   const checks: StoredModerationCheck[] = [];
 
   // The % operator uses the trigram indexes to narrow candidates; the similarity() test applies the real threshold.

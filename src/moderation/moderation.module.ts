@@ -4,11 +4,12 @@ import { ModerationChecks } from './moderation-checks.service';
 import { ModerationEventEntity } from './moderation-event.entity';
 import { ModerationEventResolver, ModerationResolver } from './moderation.resolver';
 import { ModerationService } from './moderation.service';
+import { ModuleRevisions } from './module-revisions.service';
 import { ModuleWorkflow } from './module-workflow.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([ModerationEventEntity])],
-  providers: [ModerationService, ModerationChecks, ModuleWorkflow, ModerationResolver, ModerationEventResolver],
-  exports: [ModerationService, ModerationChecks, ModuleWorkflow],
+  providers: [ModerationService, ModerationChecks, ModuleWorkflow, ModuleRevisions, ModerationResolver, ModerationEventResolver],
+  exports: [ModerationService, ModerationChecks, ModuleWorkflow, ModuleRevisions],
 })
 export class ModerationModule {}

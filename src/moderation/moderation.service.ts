@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { badInput } from '../common/domain-error';
+import { containsMarkup } from '../common/plain-text';
 import { isOwnerOrCurator, lockModule, lockOwnedModule, staleVersion } from '../catalog/module-access';
 import { ModuleEntity, StoredModerationCheck } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
@@ -51,6 +52,7 @@ export class ModerationService {
   async unpublish(viewer: Viewer, moduleId: string, note: string, manager?: EntityManager): Promise<ModuleEntity> {
     const trimmed = note.trim();
     if (trimmed.length === 0 || trimmed.length > 2000) throw badInput('note', 'is required (1 to 2000 characters)');
+    if (containsMarkup(trimmed)) throw badInput('note', 'must be plain text, without HTML markup');
     const work = async (tx: EntityManager) => {
       const module = await lockModule(tx, moduleId);
       return this.workflow.apply(tx, module, { action: ModerationAction.UNPUBLISH, actorId: viewer.id, note: trimmed });

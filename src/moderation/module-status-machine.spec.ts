@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { ModuleStatus } from '../catalog/module-status';
-import { canTransition, ModerationAction, nextStatus } from './module-status-machine';
+import { canTransition, ModerationAction, nextRevisionStatus, nextStatus } from './module-status-machine';
 
 const all = Object.values(ModuleStatus);
 
@@ -13,7 +13,6 @@ describe('module status machine', () => {
     [ModerationAction.REQUEST_CHANGES, ModuleStatus.IN_REVIEW, ModuleStatus.CHANGES_REQUESTED],
     [ModerationAction.REJECT, ModuleStatus.IN_REVIEW, ModuleStatus.REJECTED],
     [ModerationAction.UNPUBLISH, ModuleStatus.PUBLISHED, ModuleStatus.UNPUBLISHED],
-    [ModerationAction.EDIT_PUBLISHED, ModuleStatus.PUBLISHED, ModuleStatus.IN_REVIEW],
   ])('%s moves %s to %s', (action, from, to) => {
     expect(nextStatus(action, from)).toBe(to);
   });
@@ -45,5 +44,33 @@ describe('module status machine', () => {
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).code).toBe(ErrorCode.CONFLICT);
     expect((error as DomainError).message).toBe('Cannot approve a module that is DRAFT');
+  });
+
+  it('never moves a module by editing it: a PUBLISHED module stays PUBLISHED while its revision is reviewed', () => {
+    for (const status of all) expect(canTransition(ModerationAction.EDIT_PUBLISHED, status)).toBe(false);
+  });
+});
+
+describe('pending revision status machine', () => {
+  it.each([
+    [ModerationAction.EDIT_PUBLISHED, ModuleStatus.PUBLISHED, ModuleStatus.IN_REVIEW],
+    [ModerationAction.EDIT_PUBLISHED, ModuleStatus.IN_REVIEW, ModuleStatus.IN_REVIEW],
+    [ModerationAction.EDIT_PUBLISHED, ModuleStatus.REJECTED, ModuleStatus.IN_REVIEW],
+    [ModerationAction.SUBMIT, ModuleStatus.CHANGES_REQUESTED, ModuleStatus.IN_REVIEW],
+    [ModerationAction.APPROVE, ModuleStatus.IN_REVIEW, ModuleStatus.PUBLISHED],
+    [ModerationAction.REQUEST_CHANGES, ModuleStatus.IN_REVIEW, ModuleStatus.CHANGES_REQUESTED],
+    [ModerationAction.REJECT, ModuleStatus.IN_REVIEW, ModuleStatus.REJECTED],
+  ])('%s moves a revision from %s to %s', (action, from, to) => {
+    expect(nextRevisionStatus(action, from)).toBe(to);
+  });
+
+  it.each([
+    [ModerationAction.SUBMIT, ModuleStatus.PUBLISHED, 'Cannot submit a PUBLISHED module without a pending revision'],
+    [ModerationAction.SUBMIT, ModuleStatus.IN_REVIEW, 'Cannot submit a revision that is IN_REVIEW'],
+    [ModerationAction.APPROVE, ModuleStatus.REJECTED, 'Cannot approve a revision that is REJECTED'],
+    [ModerationAction.EDIT_PUBLISHED, ModuleStatus.CHANGES_REQUESTED, 'Cannot edit published a revision that is CHANGES_REQUESTED'],
+    [ModerationAction.UNPUBLISH, ModuleStatus.IN_REVIEW, 'Cannot unpublish a revision that is IN_REVIEW'],
+  ])('refuses %s of a revision in %s with CONFLICT', (action, from, message) => {
+    expect(() => nextRevisionStatus(action, from)).toThrow(expect.objectContaining({ code: ErrorCode.CONFLICT, message }));
   });
 });

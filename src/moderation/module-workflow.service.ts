@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { conflict } from '../common/domain-error';
 import { ModuleEntity } from '../catalog/module.entity';
+import { ModuleRevisionEntity } from '../catalog/module-revision.entity';
 import { ModuleStatus } from '../catalog/module-status';
 import { NotificationKind } from '../notifications/notification-kind';
 import { JobName, NotifyPayload } from '../queue/jobs';
 import { Outbox } from '../queue/outbox';
 import { ModerationEventEntity } from './moderation-event.entity';
-import { ModerationAction, nextStatus } from './module-status-machine';
+import { ModerationAction, nextRevisionStatus, nextStatus } from './module-status-machine';
 
 /** Decisions the module's owner is told about. */
 const OWNER_NOTIFICATION: Partial<Record<ModerationAction, NotifyPayload['kind']>> = {
@@ -39,12 +40,37 @@ export class ModuleWorkflow {
     const now = new Date();
     const changes: Partial<ModuleEntity> = { ...transition.changes, status: to, updatedAt: now };
     if (to === ModuleStatus.IN_REVIEW) changes.submittedAt = now;
-    if (to === ModuleStatus.PUBLISHED) changes.publishedAt = now;
+    if (to === ModuleStatus.PUBLISHED) Object.assign(changes, { publishedAt: now, approvedTitle: changes.title ?? module.title });
     const updated = await updateVersioned(manager, module, changes);
+    // A pending revision is an edit of the public content: it goes when the module stops being public.
+    if (module.status === ModuleStatus.PUBLISHED) await manager.delete(ModuleRevisionEntity, { moduleId: module.id });
+    await this.record(manager, module, transition, module.status, to);
+    return updated;
+  }
+
+  /**
+   * A move of a PUBLISHED module's pending revision (`from`: its status,
+   * PUBLISHED when there is none); the module stays PUBLISHED. Its version is
+   * bumped all the same, so an owner's and a curator's expectedVersion cover
+   * the revision too; `updatedAt` moves only when the public content does.
+   */
+  async applyToRevision(manager: EntityManager, module: ModuleEntity, from: ModuleStatus, transition: Transition): Promise<{ module: ModuleEntity; to: ModuleStatus }> {
+    const to = nextRevisionStatus(transition.action, from);
+    const changes: Partial<ModuleEntity> = { ...transition.changes, updatedAt: module.updatedAt };
+    if (to === ModuleStatus.PUBLISHED) Object.assign(changes, { updatedAt: new Date(), publishedAt: new Date(), approvedTitle: changes.title ?? module.title });
+    const updated = await updateVersioned(manager, module, changes);
+    // Submissions of a revision are recorded as EDIT_PUBLISHED, whichever call sent it.
+    const action = to === ModuleStatus.IN_REVIEW ? ModerationAction.EDIT_PUBLISHED : transition.action;
+    await this.record(manager, module, { ...transition, action }, from, to);
+    return { module: updated, to };
+  }
+
+  /** Appends the move to the history, tells the owner of decisions, and queues the search sync when the public content changes. */
+  private async record(manager: EntityManager, module: ModuleEntity, transition: Transition, from: ModuleStatus, to: ModuleStatus): Promise<void> {
     const event = await manager.insert(ModerationEventEntity, {
       moduleId: module.id,
       action: transition.action,
-      fromStatus: module.status,
+      fromStatus: from,
       toStatus: to,
       note: transition.note ?? null,
       actorId: transition.actorId,
@@ -55,11 +81,10 @@ export class ModuleWorkflow {
       const dedupeKey = `moderation-event:${event.identifiers[0].id as string}`;
       await this.outbox.enqueue(manager, JobName.NOTIFY, { kind, userId: module.contributorId, moduleIds: [module.id], dedupeKey, note: transition.note ?? null });
     }
-    // Entering or leaving PUBLISHED changes what the search index must hold.
+    // Entering or leaving PUBLISHED, or approving a revision, changes what the search index must hold.
     if (module.status === ModuleStatus.PUBLISHED || to === ModuleStatus.PUBLISHED) {
       await this.outbox.enqueue(manager, JobName.SYNC_MODULE, { moduleId: module.id });
     }
-    return updated;
   }
 }
 

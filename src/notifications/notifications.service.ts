@@ -42,7 +42,7 @@ export class NotificationsService implements OnModuleInit {
 
   /** Handler of NOTIFY: moderation decisions to owners, report outcomes to reporters. */
   async notify(payload: NotifyPayload): Promise<void> {
-    const titles = await this.titles(payload.moduleIds);
+    const titles = await this.titles(payload.moduleIds, payload.userId);
     const message = notificationMessage({ kind: payload.kind, titles, note: payload.note, outcome: payload.outcome });
     await this.insert({ userId: payload.userId, kind: payload.kind, message, moduleIds: payload.moduleIds, dedupeKey: payload.dedupeKey });
   }
@@ -83,9 +83,13 @@ export class NotificationsService implements OnModuleInit {
     );
   }
 
-  private async titles(moduleIds: string[]): Promise<string[]> {
+  /** Titles as `userId` may read them: the owner's own, the approved one for anyone else (a reporter told of a take-down). */
+  private async titles(moduleIds: string[], userId: string): Promise<string[]> {
     if (moduleIds.length === 0) return [];
-    const rows: { id: string; title: string }[] = await this.dataSource.query(`SELECT id, title FROM modules WHERE id = ANY($1::uuid[])`, [moduleIds]);
+    const rows: { id: string; title: string }[] = await this.dataSource.query(
+      `SELECT id, CASE WHEN contributor_id = $2 THEN title ELSE coalesce(approved_title, '') END AS title FROM modules WHERE id = ANY($1::uuid[])`,
+      [moduleIds, userId],
+    );
     const byId = new Map(rows.map((row) => [row.id, row.title]));
     return moduleIds.map((id) => byId.get(id) ?? '');
   }

@@ -4,6 +4,7 @@ import { toUserModel } from '../accounts/user.mapper';
 import { Role } from '../accounts/user.entity';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
+import { servedMarkdown } from '../catalog/markdown/served-markdown';
 import { toModuleModel } from '../catalog/module.mapper';
 import { ModuleModel } from '../catalog/models/module.model';
 import { RequestContext } from '../graphql/request-context';
@@ -38,6 +39,11 @@ export class ReportsResolver {
   @Mutation(() => ReportModel, { description: 'CURATOR or ADMIN.' })
   async resolveReport(@CurrentViewer() viewer: Viewer, @Args('input') input: ResolveReportInput): Promise<ReportModel> {
     return toReportModel(await this.service.resolve(viewer, input));
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  details(@Parent() report: ReportModel): string | null {
+    return servedMarkdown(report.details);
   }
 
   @ResolveField(() => ModuleModel)

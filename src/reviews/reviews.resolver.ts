@@ -4,6 +4,7 @@ import { toUserModel } from '../accounts/user.mapper';
 import { Role } from '../accounts/user.entity';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
+import { servedMarkdown } from '../catalog/markdown/served-markdown';
 import { toModuleModel } from '../catalog/module.mapper';
 import { ModuleModel } from '../catalog/models/module.model';
 import { RequestContext } from '../graphql/request-context';
@@ -29,6 +30,11 @@ export class ReviewsResolver {
     @Args('after', { type: () => String, nullable: true, description: 'The id of the last review already seen.' }) after?: string,
   ): Promise<ReviewModel[]> {
     return (await this.reviews.ofModule(moduleId, first, after)).map(toReviewModel);
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  comment(@Parent() review: ReviewModel): string | null {
+    return servedMarkdown(review.comment);
   }
 
   @ResolveField(() => ModuleModel)

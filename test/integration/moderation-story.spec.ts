@@ -60,9 +60,19 @@ describe('the moderation story, through GraphQL', () => {
     expect(categories.data!.categories).toHaveLength(16);
     expect(categories.data!.categories.find((c: { slug: string }) => c.slug === 'penjualan-pemasaran').moduleCount).toBe(1);
 
-    // Editing the published module sends it back to review, recorded as EDIT_PUBLISHED.
-    const republished = await t.gql(UPDATE_MODULE, { input: { id: module.id, expectedVersion: 6, title: 'Strategi Jualan Online di Marketplace 2026' } }, contributor.token);
-    expect(republished.data!.updateModule).toMatchObject({ status: 'IN_REVIEW', version: 7, slug: module.slug });
+    // Editing the published module sends a pending revision to review, recorded as EDIT_PUBLISHED; the module stays PUBLISHED.
+    const republished = await t.gql(
+      `mutation($input: UpdateModuleInput!) { updateModule(input: $input) { status version slug title pendingRevision { status title } } }`,
+      { input: { id: module.id, expectedVersion: 6, title: 'Strategi Jualan Online di Marketplace 2026' } },
+      contributor.token,
+    );
+    expect(republished.data!.updateModule).toMatchObject({
+      status: 'PUBLISHED',
+      version: 7,
+      slug: module.slug,
+      title: 'Strategi Jualan Online di Marketplace',
+      pendingRevision: { status: 'IN_REVIEW', title: 'Strategi Jualan Online di Marketplace 2026' },
+    });
     const after = await t.gql(HISTORY, { id: module.id }, curator.token);
     expect(after.data!.module.moderationHistory.at(-1)).toMatchObject({ action: 'EDIT_PUBLISHED', fromStatus: 'PUBLISHED', toStatus: 'IN_REVIEW' });
 

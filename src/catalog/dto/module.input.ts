@@ -19,6 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PlainText } from '../../common/plain-text';
 import { Trim } from '../../common/transforms';
 import { DeliveryMode, KINDS_NEEDING_URL, LessonKind, Level } from '../module-status';
 
@@ -32,6 +33,7 @@ export class LessonInput {
   @Trim()
   @IsString()
   @Length(3, 120, { message: 'title must be 3 to 120 characters' })
+  @PlainText()
   title!: string;
 
   @Field(() => LessonKind)
@@ -64,11 +66,13 @@ abstract class ModuleFields {
   @Trim()
   @IsString()
   @Length(8, 120, { message: 'title must be 8 to 120 characters' })
+  @PlainText()
   title?: string;
 
   @Trim()
   @IsString()
   @Length(20, 300, { message: 'summary must be 20 to 300 characters' })
+  @PlainText()
   summary?: string;
 
   @Trim()
@@ -86,6 +90,7 @@ abstract class ModuleFields {
   @ArrayMaxSize(15, { message: 'skills must list 1 to 15 skills' })
   @IsString({ each: true })
   @Length(2, 40, { each: true, message: 'each skill must be 2 to 40 characters' })
+  @PlainText({ each: true })
   skills?: string[];
 
   @IsEnum(Level)
