@@ -1,7 +1,7 @@
 // Jest runs TypeScript through SWC in CommonJS mode. NestJS 12 ships ESM only,
 // so its packages (and file-type's ESM dependencies) are transformed too; see
 // docs/decisions.md.
-const esmPackages = ['@nestjs', 'entities', 'meilisearch', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', '@borewit'];
+const esmPackages = ['@nestjs', 'entities', 'meilisearch', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', '@borewit', 'parse5', 'micromark[a-z-]*', 'decode-named-character-reference', 'character-entities', 'devlop'];
 
 const swc = [
   '@swc/jest',

@@ -1,15 +1,15 @@
 import { LessonInput, ModuleInput } from './dto/module.input';
 import { LessonEntity } from './lesson.entity';
-import { sanitizeMarkdown } from './markdown-sanitizer';
+import { storedMarkdown } from './markdown/stored-markdown';
 import { ModuleEntity } from './module.entity';
 import { ModuleStatus } from './module-status';
 
-/** The columns of a new DRAFT module from a validated ModuleInput (Markdown sanitised). */
+/** The columns of a new DRAFT module from a validated ModuleInput (Markdown stored as written, made safe when served). */
 export function draftModuleRow(input: ModuleInput, categoryId: string, contributorId: string): Partial<ModuleEntity> {
   return {
     title: input.title,
     summary: input.summary,
-    description: sanitizeMarkdown(input.description),
+    description: storedMarkdown(input.description),
     categoryId,
     skills: normalizeSkills(input.skills),
     level: input.level,
@@ -23,7 +23,7 @@ export function draftModuleRow(input: ModuleInput, categoryId: string, contribut
   };
 }
 
-/** Lesson rows of a module, positions from 1, bodies sanitised. */
+/** Lesson rows of a module, positions from 1, bodies stored as written. */
 export function lessonRows(moduleId: string, lessons: LessonInput[]): Partial<LessonEntity>[] {
   return lessons.map((lesson, index) => ({
     moduleId,
@@ -32,7 +32,7 @@ export function lessonRows(moduleId: string, lessons: LessonInput[]): Partial<Le
     kind: lesson.kind,
     durationMinutes: lesson.durationMinutes,
     contentUrl: lesson.contentUrl ?? null,
-    body: lesson.body != null ? sanitizeMarkdown(lesson.body) : null,
+    body: lesson.body != null ? storedMarkdown(lesson.body) : null,
   }));
 }
 

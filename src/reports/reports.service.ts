@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Viewer } from '../auth/viewer';
-import { sanitizeMarkdown } from '../catalog/markdown-sanitizer';
+import { storedMarkdown } from '../catalog/markdown/stored-markdown';
 import { canSee } from '../catalog/module-access';
 import { ModuleEntity } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
@@ -31,7 +31,7 @@ export class ReportsService {
     if (!module || !canSee(viewer, module)) throw notFound('Module');
     const repository = this.dataSource.getRepository(ReportEntity);
     try {
-      const details = input.details ? sanitizeMarkdown(input.details) : null;
+      const details = input.details ? storedMarkdown(input.details) : null;
       return await repository.save(repository.create({ moduleId: module.id, reporterId: viewer.id, reason: input.reason, details }));
     } catch (error) {
       if (uniqueViolation(error) === 'reports_one_open') throw conflict('You already have an open report about this module');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Viewer } from '../auth/viewer';
-import { sanitizeMarkdown } from '../catalog/markdown-sanitizer';
+import { storedMarkdown } from '../catalog/markdown/stored-markdown';
 import { isUuid } from '../catalog/module-access';
 import { ModuleStatus } from '../catalog/module-status';
 import { badInput, forbidden, notFound } from '../common/domain-error';
@@ -26,7 +26,7 @@ export class ReviewsService {
    * queue up and the module's rating_sum/rating_count move exactly.
    */
   async rate(viewer: Viewer, input: RateModuleInput): Promise<ReviewEntity> {
-    const comment = input.comment ? sanitizeMarkdown(input.comment) : null;
+    const comment = input.comment ? storedMarkdown(input.comment) : null;
     return this.dataSource.transaction(async (manager) => {
       const [module]: { status: ModuleStatus }[] = await manager.query(`SELECT status FROM modules WHERE id = $1`, [input.moduleId]);
       if (!module || module.status !== ModuleStatus.PUBLISHED) throw notFound('Module');

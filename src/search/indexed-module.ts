@@ -13,7 +13,7 @@ import type { ModuleDocument } from './search-engine.port';
  * (category, lessons, the caller's enrollment, history).
  */
 const ANSWERABLE_FROM_DOCUMENT: Record<string, true | ReadonlySet<string>> = Object.fromEntries([
-  ...['__typename', 'id', 'slug', 'title', 'summary', 'description', 'skills', 'level', 'language', 'deliveryMode', 'durationMinutes', 'priceIdr',
+  ...['__typename', 'id', 'slug', 'title', 'summary', 'description', 'descriptionHtml', 'skills', 'level', 'language', 'deliveryMode', 'durationMinutes', 'priceIdr',
     'certificate', 'status', 'ratingAverage', 'ratingCount', 'enrollmentCount', 'completionCount', 'publishedAt', 'version',
     'category', 'lessons', 'myEnrollment', 'moderationHistory'].map((field) => [field, true] as const),
   ['contributor', new Set(['__typename', 'id', 'displayName', 'contributorKind'])],

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { PlainText } from '../../common/plain-text';
 import { NormalizeEmail, Trim } from '../../common/transforms';
 import { ContributorKind } from '../user.entity';
 
@@ -21,6 +22,7 @@ export class AccountInput {
   @Trim()
   @IsString()
   @Length(2, 80, { message: 'displayName must be 2 to 80 characters' })
+  @PlainText()
   displayName!: string;
 }
 
@@ -35,6 +37,7 @@ export class RegisterContributorInput extends AccountInput {
   @ValidateIf((input: RegisterContributorInput) => input.kind === ContributorKind.ORGANIZATION || input.organizationName != null)
   @IsString({ message: 'organizationName is required for an ORGANIZATION' })
   @Length(2, 120, { message: 'organizationName must be 2 to 120 characters' })
+  @PlainText()
   organizationName?: string | null;
 
   @Field(() => String, { nullable: true })
@@ -42,6 +45,7 @@ export class RegisterContributorInput extends AccountInput {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @PlainText()
   bio?: string | null;
 }
 
@@ -58,6 +62,7 @@ export class RegisterBeneficiaryInput extends AccountInput {
   @ArrayMaxSize(20, { message: 'interests may have at most 20 items' })
   @IsString({ each: true })
   @Length(2, 60, { each: true, message: 'each interest must be 2 to 60 characters' })
+  @PlainText({ each: true })
   interests?: string[] | null;
 }
 

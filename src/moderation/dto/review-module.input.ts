@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsString, IsUUID, Length, Min, ValidateIf } from 'class-validator';
+import { PlainText } from '../../common/plain-text';
 import { Trim } from '../../common/transforms';
 
 export enum ReviewDecision {
@@ -29,5 +30,6 @@ export class ReviewModuleInput {
   @ValidateIf((input: ReviewModuleInput) => input.decision !== ReviewDecision.APPROVE || input.note != null)
   @IsString({ message: 'note is required (10 or more characters) for REQUEST_CHANGES and REJECT' })
   @Length(10, 2000, { message: 'note must be 10 to 2000 characters (required for REQUEST_CHANGES and REJECT)' })
+  @PlainText()
   note?: string | null;
 }

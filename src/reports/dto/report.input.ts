@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsBoolean, IsEnum, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { PlainText } from '../../common/plain-text';
 import { Trim } from '../../common/transforms';
 import { ReportReason, ReportStatus } from '../report.entity';
 
@@ -35,6 +36,7 @@ export class ResolveReportInput {
   @Trim()
   @IsString()
   @Length(1, 2000, { message: 'note is required (1 to 2000 characters)' })
+  @PlainText()
   note!: string;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: 'When true the module is unpublished as part of the resolution.' })
