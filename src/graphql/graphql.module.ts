@@ -4,6 +4,7 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -15,6 +16,7 @@ import { TokenService } from '../auth/token.service';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { formatGraphQLError } from './error-mapper';
+import { IdArgumentsInterceptor } from './id-arguments';
 import { Loaders } from './loaders';
 import { RequestContext } from './request-context';
 
@@ -63,5 +65,6 @@ const REPORT_AS_VALIDATION_ERROR = {
       }),
     }),
   ],
+  providers: [{ provide: APP_INTERCEPTOR, useClass: IdArgumentsInterceptor }],
 })
 export class AppGraphQLModule {}
