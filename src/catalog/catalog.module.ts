@@ -9,14 +9,16 @@ import { CategoryEntity } from './category.entity';
 import { LessonEntity } from './lesson.entity';
 import { LessonFieldsResolver } from './lesson-fields.resolver';
 import { ModuleFieldsResolver } from './module-fields.resolver';
+import { ModulePendingRevisionResolver, ModuleRevisionFieldsResolver } from './module-revision-fields.resolver';
 import { ImportJobEntity } from './import/import-job.entity';
 import { ModuleImportResolver } from './import/module-import.resolver';
 import { ModuleImportService } from './import/module-import.service';
 import { ModuleEntity } from './module.entity';
+import { ModuleRevisionEntity } from './module-revision.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ModuleEntity, LessonEntity, CategoryEntity, ImportJobEntity]), ModerationModule],
-  providers: [CatalogService, CategoryDirectory, CatalogResolver, CategoryFieldsResolver, ModuleFieldsResolver, LessonFieldsResolver, ModuleImportService, ModuleImportResolver],
+  imports: [TypeOrmModule.forFeature([ModuleEntity, ModuleRevisionEntity, LessonEntity, CategoryEntity, ImportJobEntity]), ModerationModule],
+  providers: [CatalogService, CategoryDirectory, CatalogResolver, CategoryFieldsResolver, ModuleFieldsResolver, LessonFieldsResolver, ModulePendingRevisionResolver, ModuleRevisionFieldsResolver, ModuleImportService, ModuleImportResolver],
   exports: [CatalogService],
 })
 export class CatalogModule {}

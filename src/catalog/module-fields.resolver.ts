@@ -3,6 +3,7 @@ import { UserModel } from '../accounts/models/user.model';
 import { toUserModel } from '../accounts/user.mapper';
 import { RequestContext } from '../graphql/request-context';
 import { CatalogService } from './catalog.service';
+import { canSee } from './module-access';
 import { servedHtml, servedMarkdown } from './markdown/served-markdown';
 import { toCategoryModel, toLessonModel } from './module.mapper';
 import { CategoryModel, LessonModel, ModuleModel } from './models/module.model';
@@ -34,6 +35,8 @@ export class ModuleFieldsResolver {
 
   @ResolveField(() => [LessonModel])
   async lessons(@Parent() module: ModuleModel, @Context() ctx: RequestContext): Promise<LessonModel[]> {
+    // A module withheld from the viewer (moduleAsSeenBy) shows no lessons.
+    if (!canSee(ctx.viewer, module)) return [];
     const showContent = await this.catalog.canSeeContent(ctx.viewer, module, ctx.loaders);
     return (await ctx.loaders.lessonsByModule.load(module.id)).map((lesson) => toLessonModel(lesson, showContent));
   }

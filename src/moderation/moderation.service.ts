@@ -6,12 +6,14 @@ import { badInput } from '../common/domain-error';
 import { containsMarkup } from '../common/plain-text';
 import { isOwnerOrCurator, lockModule, lockOwnedModule, staleVersion } from '../catalog/module-access';
 import { ModuleEntity, StoredModerationCheck } from '../catalog/module.entity';
+import { ModuleRevisionEntity } from '../catalog/module-revision.entity';
 import { ModuleStatus } from '../catalog/module-status';
-import { checkPageSize, Connection, Cursor, decodeCursor, toPage } from '../graphql/pagination';
+import { checkPageSize, Connection, decodeCursor, toPage } from '../graphql/pagination';
 import { ReviewDecision, ReviewModuleInput } from './dto/review-module.input';
 import { ModerationChecks } from './moderation-checks.service';
 import { ModerationEventEntity } from './moderation-event.entity';
 import { ModerationAction } from './module-status-machine';
+import { ModuleRevisions } from './module-revisions.service';
 import { ModuleWorkflow } from './module-workflow.service';
 
 const ACTION_OF_DECISION: Record<ReviewDecision, ModerationAction> = {
@@ -27,12 +29,17 @@ export class ModerationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly workflow: ModuleWorkflow,
     private readonly checks: ModerationChecks,
+    private readonly revisions: ModuleRevisions,
   ) {}
 
-  /** The owner sends a module to review; the automatic checks run and are kept for the curators. */
+  /**
+   * The owner sends a module to review; the automatic checks run and are kept
+   * for the curators. For a PUBLISHED module, its CHANGES_REQUESTED revision.
+   */
   async submit(viewer: Viewer, id: string): Promise<ModuleEntity> {
     return this.dataSource.transaction(async (manager) => {
       const module = await lockOwnedModule(manager, viewer, id);
+      if (module.status === ModuleStatus.PUBLISHED) return this.revisions.submit(manager, viewer, module);
       const moderationChecks = await this.checks.run(manager, module);
       return this.workflow.apply(manager, module, { action: ModerationAction.SUBMIT, actorId: viewer.id, changes: { moderationChecks } });
     });
@@ -44,6 +51,8 @@ export class ModerationService {
       if (module.version !== input.expectedVersion) {
         throw staleVersion(module.version, input.expectedVersion);
       }
+      // A PUBLISHED module under review is its pending revision.
+      if (module.status === ModuleStatus.PUBLISHED) return this.revisions.decide(manager, viewer, module, ACTION_OF_DECISION[input.decision], input.note ?? null);
       return this.workflow.apply(manager, module, { action: ACTION_OF_DECISION[input.decision], actorId: viewer.id, note: input.note ?? null });
     });
   }
@@ -60,17 +69,28 @@ export class ModerationService {
     return manager ? work(manager) : this.dataSource.transaction(work);
   }
 
-  /** Modules waiting for curators, oldest submission first. */
+  /**
+   * Modules waiting for curators, oldest submission first. A PUBLISHED module
+   * whose pending revision is IN_REVIEW is listed among the IN_REVIEW ones, by
+   * the revision's submission.
+   */
   async queue(statuses: ModuleStatus[] | null | undefined, first: number | null | undefined, after?: string | null): Promise<Connection<ModuleEntity>> {
     const size = checkPageSize(first);
     const cursor = decodeCursor(after);
     const wanted = statuses?.length ? statuses : [ModuleStatus.IN_REVIEW];
-    const query = this.dataSource.getRepository(ModuleEntity).createQueryBuilder('m').where('m.status IN (:...wanted)', { wanted });
+    const query = this.dataSource
+      .getRepository(ModuleEntity)
+      .createQueryBuilder('m')
+      .leftJoin(ModuleRevisionEntity, 'r', `r.module_id = m.id AND r.status = 'IN_REVIEW' AND m.status = 'PUBLISHED' AND :withRevisions`, {
+        withRevisions: wanted.includes(ModuleStatus.IN_REVIEW),
+      })
+      .where('(m.status IN (:...wanted) OR r.id IS NOT NULL)', { wanted });
     const totalCount = await query.getCount();
-    const submitted = `date_trunc('milliseconds', coalesce(m.submitted_at, m.created_at))`;
+    const submitted = `date_trunc('milliseconds', coalesce(r.submitted_at, m.submitted_at, m.created_at))`;
     if (cursor) query.andWhere(`(${submitted}, m.id) > (:key::timestamptz, :id)`, { key: cursor.key, id: cursor.id });
-    const rows = await query.orderBy(submitted, 'ASC').addOrderBy('m.id', 'ASC').limit(size + 1).getMany();
-    return { ...toPage(rows, size, cursorOfQueued), totalCount };
+    const { entities, raw } = await query.addSelect(submitted, 'queued_at').orderBy(submitted, 'ASC').addOrderBy('m.id', 'ASC').limit(size + 1).getRawAndEntities<{ queued_at: Date }>();
+    const queuedAt = new Map(entities.map((module, index) => [module.id, raw[index].queued_at]));
+    return { ...toPage(entities, size, (module) => ({ key: queuedAt.get(module.id)!.toISOString(), id: module.id })), totalCount };
   }
 
   /** Histories of many modules at once (for batched field resolution), oldest event first. */
@@ -86,5 +106,3 @@ export class ModerationService {
     return isOwnerOrCurator(viewer, module) ? module.storedChecks : [];
   }
 }
-
-const cursorOfQueued = (module: ModuleEntity): Cursor => ({ key: (module.submittedAt ?? module.createdAt).toISOString(), id: module.id });

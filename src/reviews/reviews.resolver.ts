@@ -5,6 +5,7 @@ import { Role } from '../accounts/user.entity';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
 import { servedMarkdown } from '../catalog/markdown/served-markdown';
+import { moduleAsSeenBy } from '../catalog/module-access';
 import { toModuleModel } from '../catalog/module.mapper';
 import { ModuleModel } from '../catalog/models/module.model';
 import { RequestContext } from '../graphql/request-context';
@@ -39,7 +40,7 @@ export class ReviewsResolver {
 
   @ResolveField(() => ModuleModel)
   async module(@Parent() review: ReviewModel, @Context() ctx: RequestContext): Promise<ModuleModel> {
-    return toModuleModel((await ctx.loaders.modules.load(review.moduleId))!);
+    return toModuleModel(moduleAsSeenBy(ctx.viewer, (await ctx.loaders.modules.load(review.moduleId))!));
   }
 
   @ResolveField(() => UserModel)

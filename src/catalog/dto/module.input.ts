@@ -29,6 +29,14 @@ const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 @InputType('LessonInput')
 export class LessonInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: "The id of an existing lesson of this module to keep or edit (its learners' progress is kept); omit for a new lesson.",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'id must be the id of a lesson of this module' })
+  id?: string | null;
+
   @Field()
   @Trim()
   @IsString()
@@ -136,7 +144,9 @@ export class ModuleInput extends ModuleFields {
   @Field(() => [LessonInput]) override lessons!: LessonInput[];
 }
 
-@InputType('UpdateModuleInput', { description: 'Omitted fields stay as they are; lessons, when given, replace all lessons.' })
+@InputType('UpdateModuleInput', {
+  description: 'Omitted fields stay as they are; lessons, when given, replace all lessons (those given with an id keep it, and their progress).',
+})
 export class UpdateModuleInput extends ModuleFields {
   @Field(() => ID)
   @IsUUID('all', { message: 'id must be a module id' })
