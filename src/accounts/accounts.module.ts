@@ -5,11 +5,14 @@ import { WalletModule } from '../wallet/wallet.module';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
 import { PasswordHasher } from './password-hasher';
+import { SessionsResolver } from './sessions.resolver';
+import { SessionsService } from './sessions.service';
+import { SuspensionsService } from './suspensions.service';
 import { UserEntity } from './user.entity';
 
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity]), AuthModule, WalletModule],
-  providers: [AccountsService, AccountsResolver, PasswordHasher],
+  providers: [AccountsService, AccountsResolver, PasswordHasher, SessionsService, SuspensionsService, SessionsResolver],
   exports: [AccountsService, PasswordHasher],
 })
 export class AccountsModule {}

@@ -4,13 +4,11 @@ import { AuthThrottlerGuard } from '../auth/auth-throttler.guard';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
 import { RequestContext } from '../graphql/request-context';
-import { AccountsService, Session } from './accounts.service';
+import { AccountsService } from './accounts.service';
 import { CreateCuratorInput, RegisterBeneficiaryInput, RegisterContributorInput } from './dto/register.input';
 import { AuthPayloadModel, UserModel } from './models/user.model';
-import { toUserModel } from './user.mapper';
+import { toAuthPayload, toUserModel } from './user.mapper';
 import { Role } from './user.entity';
-
-const toPayload = (session: Session): AuthPayloadModel => ({ accessToken: session.accessToken, user: { ...toUserModel(session.user), isSelf: true } });
 
 @Resolver(() => UserModel)
 export class AccountsResolver {
@@ -25,19 +23,21 @@ export class AccountsResolver {
   @UseGuards(AuthThrottlerGuard)
   @Mutation(() => AuthPayloadModel)
   async registerContributor(@Args('input') input: RegisterContributorInput): Promise<AuthPayloadModel> {
-    return toPayload(await this.accounts.registerContributor(input));
+    return toAuthPayload(await this.accounts.registerContributor(input));
   }
 
   @UseGuards(AuthThrottlerGuard)
   @Mutation(() => AuthPayloadModel)
   async registerBeneficiary(@Args('input') input: RegisterBeneficiaryInput): Promise<AuthPayloadModel> {
-    return toPayload(await this.accounts.registerBeneficiary(input));
+    return toAuthPayload(await this.accounts.registerBeneficiary(input));
   }
 
   @UseGuards(AuthThrottlerGuard)
-  @Mutation(() => AuthPayloadModel, { description: 'Wrong email or password: UNAUTHENTICATED, the same message for both.' })
+  @Mutation(() => AuthPayloadModel, {
+    description: 'Wrong email or password: UNAUTHENTICATED, the same message for both. The right password of a suspended account: FORBIDDEN.',
+  })
   async login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayloadModel> {
-    return toPayload(await this.accounts.login(email, password));
+    return toAuthPayload(await this.accounts.login(email, password));
   }
 
   @Roles(Role.ADMIN)

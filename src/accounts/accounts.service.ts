@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { TokenService } from '../auth/token.service';
-import { conflict, DomainError, ErrorCode, notFound } from '../common/domain-error';
+import { conflict, DomainError, ErrorCode, forbidden, notFound } from '../common/domain-error';
 import { uniqueViolation } from '../common/postgres-errors';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { WalletService } from '../wallet/wallet.service';
@@ -73,6 +73,8 @@ export class AccountsService implements OnApplicationBootstrap {
     const user = await this.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !valid) throw new DomainError(ErrorCode.UNAUTHENTICATED, LOGIN_FAILED);
+    // Said only to whoever knows the password: it reveals nothing to a guesser.
+    if (user.suspendedAt) throw forbidden('This account is suspended');
     return this.sessionFor(user);
   }
 
@@ -94,7 +96,7 @@ export class AccountsService implements OnApplicationBootstrap {
   }
 
   private sessionFor(user: UserEntity): Session {
-    return { accessToken: this.tokens.issue({ id: user.id, role: user.role }), user };
+    return { accessToken: this.tokens.issue(user), user };
   }
 
   private async createUser(
@@ -125,7 +127,8 @@ export class AccountsService implements OnApplicationBootstrap {
       throw new Error(`ADMIN_EMAIL ${email} belongs to a ${existing.role} account; choose another address`);
     }
     if (!(await this.hasher.verify(existing.passwordHash, password))) {
-      await this.dataSource.getRepository(UserEntity).update(existing.id, { passwordHash: await this.hasher.hash(password) });
+      // A new password ends the sessions of the old one, as changePassword does.
+      await this.dataSource.getRepository(UserEntity).update(existing.id, { passwordHash: await this.hasher.hash(password), tokenVersion: () => 'token_version + 1' });
       this.logger.log(`Updated the password of admin ${email} from ADMIN_PASSWORD`);
     }
   }

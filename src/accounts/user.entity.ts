@@ -44,6 +44,13 @@ export class UserEntity {
   @Column('text', { array: true, default: () => `'{}'` })
   interests!: string[];
 
+  /** Bumped by a password change, a logout everywhere and a suspension: every token issued before stops working. */
+  @Column('integer', { name: 'token_version', default: 0 })
+  tokenVersion!: number;
+
+  @Column('timestamptz', { name: 'suspended_at', nullable: true })
+  suspendedAt!: Date | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

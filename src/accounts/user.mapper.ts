@@ -1,4 +1,5 @@
-import { UserModel } from './models/user.model';
+import type { Session } from './accounts.service';
+import { AuthPayloadModel, UserModel } from './models/user.model';
 import { UserEntity } from './user.entity';
 
 export function toUserModel(user: UserEntity): UserModel {
@@ -13,3 +14,5 @@ export function toUserModel(user: UserEntity): UserModel {
     createdAt: user.createdAt,
   };
 }
+
+export const toAuthPayload = (session: Session): AuthPayloadModel => ({ accessToken: session.accessToken, user: { ...toUserModel(session.user), isSelf: true } });

@@ -4,6 +4,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthThrottlerGuard } from './auth-throttler.guard';
 import { RolesGuard } from './roles.guard';
+import { SessionCheck } from './session-check';
 import { TokenService } from './token.service';
 
 @Module({
@@ -14,7 +15,7 @@ import { TokenService } from './token.service';
       useFactory: (config: AppConfig) => [{ name: 'auth', ttl: 60_000, limit: config.authRateLimitPerMinute }],
     }),
   ],
-  providers: [TokenService, AuthThrottlerGuard, { provide: APP_GUARD, useClass: RolesGuard }],
-  exports: [TokenService, AuthThrottlerGuard, ThrottlerModule],
+  providers: [TokenService, SessionCheck, AuthThrottlerGuard, { provide: APP_GUARD, useClass: RolesGuard }],
+  exports: [TokenService, SessionCheck, AuthThrottlerGuard, ThrottlerModule],
 })
 export class AuthModule {}

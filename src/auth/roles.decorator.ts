@@ -12,3 +12,8 @@ export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 export const CurrentViewer = createParamDecorator((_data: unknown, context: ExecutionContext) => {
   return GqlExecutionContext.create(context).getContext<RequestContext>().viewer;
 });
+
+/** The caller's session (viewer and token id), or undefined on an anonymous request. */
+export const CurrentSession = createParamDecorator((_data: unknown, context: ExecutionContext) => {
+  return GqlExecutionContext.create(context).getContext<RequestContext>().session;
+});

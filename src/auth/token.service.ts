@@ -1,16 +1,46 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
+import { randomUUID } from 'node:crypto';
 import { Role } from '../accounts/user.entity';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { Viewer } from './viewer';
 
 interface TokenClaims {
   sub: string;
+  /** For clients; requests are served with the account's role as the database has it. */
   role: Role;
+  /** The account's token_version when the token was issued; a later bump ends the token. */
+  ver: number;
+  /** The token's own id, recorded when its device logs out. */
+  jti: string;
+  exp?: number;
+}
+
+/** What a token whose signature and expiry hold claims; whether it still stands is SessionCheck's to say. */
+export interface VerifiedToken {
+  userId: string;
+  tokenVersion: number;
+  tokenId: string;
+  expiresAt: Date;
+}
+
+/** The account a token is issued for. */
+export interface TokenSubject {
+  id: string;
+  role: Role;
+  tokenVersion: number;
 }
 
 const TOKEN_TTL_SECONDS = 12 * 60 * 60;
+
+const isTokenClaims = (claims: Partial<TokenClaims>): claims is Required<TokenClaims> =>
+  typeof claims.sub === 'string' &&
+  isUUID(claims.sub) &&
+  Number.isSafeInteger(claims.ver) &&
+  typeof claims.jti === 'string' &&
+  isUUID(claims.jti) &&
+  typeof claims.exp === 'number';
 
 /** Issues and verifies the HS256 bearer tokens. */
 @Injectable()
@@ -21,21 +51,23 @@ export class TokenService {
     this.jwt = new JwtService({ secret: config.jwtSecret, signOptions: { algorithm: 'HS256', expiresIn: TOKEN_TTL_SECONDS } });
   }
 
-  issue(viewer: Viewer): string {
-    return this.jwt.sign({ sub: viewer.id, role: viewer.role } satisfies TokenClaims);
+  issue(subject: TokenSubject): string {
+    return this.jwt.sign({ sub: subject.id, role: subject.role, ver: subject.tokenVersion, jti: randomUUID() } satisfies TokenClaims);
   }
 
-  /** The viewer of an Authorization header; null without one; UNAUTHENTICATED for a bad one. */
-  viewerOf(authorization: string | undefined): Viewer | null {
+  /** The token of an Authorization header; null without one; UNAUTHENTICATED for a malformed, forged or expired one. */
+  verify(authorization: string | undefined): VerifiedToken | null {
     if (!authorization) return null;
     const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
     if (!match) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Malformed Authorization header; expected "Bearer <token>"');
+    let claims: Partial<TokenClaims>;
     try {
-      const claims = this.jwt.verify<TokenClaims>(match[1], { algorithms: ['HS256'] });
-      if (typeof claims.sub !== 'string' || !Object.values(Role).includes(claims.role)) throw new Error('bad claims');
-      return { id: claims.sub, role: claims.role };
+      claims = this.jwt.verify<TokenClaims>(match[1], { algorithms: ['HS256'] });
     } catch {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
     }
+    // Tokens issued before sessions could end carry no version: they are refused like any bad token.
+    if (!isTokenClaims(claims)) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Invalid or expired token');
+    return { userId: claims.sub, tokenVersion: claims.ver, tokenId: claims.jti, expiresAt: new Date(claims.exp * 1000) };
   }
 }

@@ -105,6 +105,13 @@ export class EnvironmentVariables {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 60;
 
+  /** How long a process may trust what it read about a token (ended or not); 0 reads the database on every request. At most a minute, the promised bound. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  SESSION_CACHE_TTL_MS = 30_000;
+
   /** Run job workers in the API process. Off only with Redis and Meilisearch: the in-process index follows changes only through this process's workers. */
   @Transform(toBool)
   @IsBoolean()

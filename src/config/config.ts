@@ -20,6 +20,7 @@ export interface AppConfig {
   trainingCreditIdr: number;
   seedDemo: boolean;
   authRateLimitPerMinute: number;
+  sessionCacheTtlMs: number;
   workers: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
 }
@@ -59,6 +60,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     trainingCreditIdr: env.TRAINING_CREDIT_IDR,
     seedDemo: env.SEED_DEMO,
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    sessionCacheTtlMs: env.SESSION_CACHE_TTL_MS,
     workers: env.WORKERS,
     logLevel: env.LOG_LEVEL,
   };

@@ -12,7 +12,7 @@ import { GraphQLError, ValidationContext } from 'graphql';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
-import { TokenService } from '../auth/token.service';
+import { SessionCheck } from '../auth/session-check';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { formatGraphQLError } from './error-mapper';
@@ -34,8 +34,8 @@ const REPORT_AS_VALIDATION_ERROR = {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],
-      inject: [APP_CONFIG, TokenService, getDataSourceToken()],
-      useFactory: (config: AppConfig, tokens: TokenService, dataSource: DataSource): ApolloDriverConfig => ({
+      inject: [APP_CONFIG, SessionCheck, getDataSourceToken()],
+      useFactory: (config: AppConfig, sessions: SessionCheck, dataSource: DataSource): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: config.env === 'development' ? SCHEMA_FILE : true,
         sortSchema: true,
@@ -53,10 +53,12 @@ const REPORT_AS_VALIDATION_ERROR = {
           maxAliasesRule({ n: 30, ...REPORT_AS_VALIDATION_ERROR }),
           costLimitRule({ maxCost: 20_000, flattenFragments: true, ...REPORT_AS_VALIDATION_ERROR }),
         ],
-        context: ({ req }: { req: Request }): RequestContext => {
+        context: async ({ req }: { req: Request }): Promise<RequestContext> => {
           const context: RequestContext = { req, viewer: null, loaders: new Loaders(dataSource) };
           try {
-            context.viewer = tokens.viewerOf(req.headers.authorization);
+            const session = await sessions.authenticate(req.headers.authorization);
+            context.viewer = session?.viewer ?? null;
+            context.session = session ?? undefined;
           } catch (error) {
             context.authError = error as DomainError;
           }

@@ -20,16 +20,18 @@ export interface TestApp {
   app: INestApplication;
   baseUrl: string;
   db: DataSource;
+  databaseUrl: string;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
 /**
  * Starts the real application on a loopback port, against a fresh migrated
- * database, and talks to it over HTTP like any client.
+ * database (or the database of `sharing`: a second process of one service),
+ * and talks to it over HTTP like any client.
  */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await provisionTestDatabase();
+export async function startTestApp(env: Record<string, string> = {}, sharing?: TestApp): Promise<TestApp> {
+  const database = sharing ? { url: sharing.databaseUrl, drop: async () => undefined } : await provisionTestDatabase();
   // Embedded test databases are PGlite servers: one connection, as the app itself uses for PGlite.
   const poolSize = process.env.DATABASE_URL ? {} : { DATABASE_POOL_SIZE: '1' };
   const dataDir = mkdtempSync(join(tmpdir(), 'dm-test-'));
@@ -55,6 +57,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     app,
     baseUrl,
     db,
+    databaseUrl: database.url,
     async gql(query, variables, token) {
       const response = await fetch(`${baseUrl}/graphql`, {
         method: 'POST',

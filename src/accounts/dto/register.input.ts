@@ -1,8 +1,9 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, IsEmail, IsEnum, IsOptional, IsString, Length, Matches, MaxLength, ValidateIf } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
 import { NormalizeEmail, Trim } from '../../common/transforms';
 import { ContributorKind } from '../user.entity';
+import { NewPassword } from './password';
 
 @InputType({ isAbstract: true })
 export class AccountInput {
@@ -13,9 +14,7 @@ export class AccountInput {
   email!: string;
 
   @Field({ description: 'At least 10 characters.' })
-  @IsString()
-  @MinLength(10, { message: 'password must be at least 10 characters' })
-  @MaxLength(200)
+  @NewPassword()
   password!: string;
 
   @Field()
