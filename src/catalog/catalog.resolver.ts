@@ -45,7 +45,9 @@ export class CatalogResolver {
   }
 
   @Roles(Role.CONTRIBUTOR)
-  @Mutation(() => ModuleModel, { description: 'Owner only, not in IN_REVIEW or ARCHIVED; stale expectedVersion is CONFLICT.' })
+  @Mutation(() => ModuleModel, {
+    description: "Owner only, not in IN_REVIEW or ARCHIVED; stale expectedVersion is CONFLICT. A PUBLISHED module's edit becomes its pending revision.",
+  })
   async updateModule(@CurrentViewer() viewer: Viewer, @Args('input') input: UpdateModuleInput): Promise<ModuleModel> {
     return toModuleModel(await this.catalog.update(viewer, input));
   }

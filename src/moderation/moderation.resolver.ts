@@ -18,7 +18,7 @@ export class ModerationResolver {
   constructor(private readonly moderation: ModerationService) {}
 
   @Roles(Role.CURATOR, Role.ADMIN)
-  @Query(() => ModuleConnection, { description: 'CURATOR or ADMIN: IN_REVIEW modules by default, oldest submission first.' })
+  @Query(() => ModuleConnection, { description: 'CURATOR or ADMIN: IN_REVIEW modules by default (PUBLISHED ones with an IN_REVIEW revision among them), oldest submission first.' })
   async moderationQueue(
     @Args('statuses', { type: () => [ModuleStatus], nullable: true }) statuses?: ModuleStatus[],
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first?: number | null,
@@ -29,13 +29,13 @@ export class ModerationResolver {
   }
 
   @Roles(Role.CONTRIBUTOR)
-  @Mutation(() => ModuleModel, { description: 'Owner only; DRAFT, CHANGES_REQUESTED or UNPUBLISHED -> IN_REVIEW; runs the automatic checks.' })
+  @Mutation(() => ModuleModel, { description: 'Owner only; DRAFT, CHANGES_REQUESTED or UNPUBLISHED -> IN_REVIEW (a PUBLISHED module: its CHANGES_REQUESTED revision); runs the automatic checks.' })
   async submitModule(@CurrentViewer() viewer: Viewer, @Args('id', { type: () => ID }) id: string): Promise<ModuleModel> {
     return toModuleModel(await this.moderation.submit(viewer, id));
   }
 
   @Roles(Role.CURATOR, Role.ADMIN)
-  @Mutation(() => ModuleModel, { description: 'CURATOR or ADMIN; the module must be IN_REVIEW.' })
+  @Mutation(() => ModuleModel, { description: 'CURATOR or ADMIN; the module, or a PUBLISHED module\'s pending revision, must be IN_REVIEW.' })
   async reviewModule(@CurrentViewer() viewer: Viewer, @Args('input') input: ReviewModuleInput): Promise<ModuleModel> {
     return toModuleModel(await this.moderation.review(viewer, input));
   }

@@ -7,7 +7,7 @@ import { DeliveryMode, LessonKind, Level, ModuleStatus } from '../module-status'
 registerEnumType(ModuleStatus, {
   name: 'ModuleStatus',
   description:
-    'DRAFT -> IN_REVIEW (submitModule) -> PUBLISHED | CHANGES_REQUESTED | REJECTED (reviewModule).\nCHANGES_REQUESTED -> IN_REVIEW (submitModule after edits).\nPUBLISHED -> UNPUBLISHED (unpublishModule by a curator, or resolveReport with unpublish).\nUNPUBLISHED -> IN_REVIEW (submitModule by the owner after edits).\nAny status but ARCHIVED -> ARCHIVED (archiveModule by the owner).\nEditing a PUBLISHED module moves it back to IN_REVIEW. Only PUBLISHED modules\nare visible to the public and present in the search index.',
+    'DRAFT -> IN_REVIEW (submitModule) -> PUBLISHED | CHANGES_REQUESTED | REJECTED (reviewModule).\nCHANGES_REQUESTED -> IN_REVIEW (submitModule after edits).\nPUBLISHED -> UNPUBLISHED (unpublishModule by a curator, or resolveReport with unpublish).\nUNPUBLISHED -> IN_REVIEW (submitModule by the owner after edits).\nAny status but ARCHIVED -> ARCHIVED (archiveModule by the owner).\nEditing a PUBLISHED module creates its pending revision (Module.pendingRevision), which curators\nreview while the module stays PUBLISHED with its approved content. Only PUBLISHED modules\nare visible to the public and present in the search index.',
 });
 registerEnumType(Level, { name: 'Level' });
 registerEnumType(DeliveryMode, { name: 'DeliveryMode' });
