@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import { micromark } from 'micromark';
 import { parse, parseFragment } from 'parse5';
 
 /** Elements that can run script, load active content, or change where the page's URLs and forms go. */
@@ -8,10 +9,10 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:hr
   'codebase', 'cite', 'ping', 'longdesc', 'manifest', 'content']);
 const SCRIPT_SCHEME = /^(javascript|vbscript|data|livescript):/;
 
-/** A client that renders Markdown carelessly: raw HTML passed through, every link kept. */
+/** Clients that render Markdown carelessly, with two CommonMark parsers: raw HTML passed through, every link kept. */
 const careless = new MarkdownIt('default', { html: true, linkify: true });
 careless.validateLink = () => true;
-export const carelessRender = (markdown: string) => careless.render(markdown);
+export const carelessRenderings = (markdown: string) => [careless.render(markdown), micromark(markdown, { allowDangerousHtml: true, allowDangerousProtocol: true })];
 
 interface Node { nodeName: string; tagName?: string; attrs?: { name: string; value: string }[]; childNodes?: Node[]; content?: Node }
 
@@ -37,5 +38,8 @@ export function unsafeHtmlFindings(html: string): string[] {
   return findings;
 }
 
-/** Findings for a Markdown field: read as HTML, and as a careless renderer shows it. */
-export const unsafeMarkdownFindings = (markdown: string) => [...unsafeHtmlFindings(markdown), ...unsafeHtmlFindings(carelessRender(markdown)).map((finding) => `rendered: ${finding}`)];
+/** Findings for a Markdown field: read as HTML, and as careless renderers show it. */
+export const unsafeMarkdownFindings = (markdown: string) => [
+  ...unsafeHtmlFindings(markdown),
+  ...carelessRenderings(markdown).flatMap((html) => unsafeHtmlFindings(html).map((finding) => `rendered: ${finding}`)),
+];

