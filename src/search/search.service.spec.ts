@@ -1,4 +1,5 @@
 import DataLoader from 'dataloader';
+import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
 import type { ModuleEntity } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
@@ -7,7 +8,10 @@ import type { Outbox } from '../queue/outbox';
 import { SearchModulesInput } from './dto/search-modules.input';
 import { InProcessSearchEngine } from './in-process/in-process-search-engine';
 import type { IndexRepair } from './index-repair';
+import { MeilisearchSearchEngine } from './meilisearch/meilisearch-search-engine';
+import type { ModuleDocument, SearchEngine } from './search-engine.port';
 import { SearchService } from './search.service';
+import { MeilisearchTestDouble } from './testing/meilisearch-test-double';
 import { moduleDocument } from './testing/module-document.factory';
 import { loadSearchLanguage } from './text/search-language';
 
@@ -31,16 +35,53 @@ function row(n: number, status: ModuleStatus, version: number, title: string): P
   return { id: id(n), status, version, title, slug: `m-${n}`, ratingCount: 0, ratingSum: 0, moderationChecks: [] };
 }
 
-describe('SearchService: hits checked against the database', () => {
-  let engine: InProcessSearchEngine;
+/** The four documents every engine holds: all at version 2, as the index saw them before the database moved on. */
+const DOCUMENTS: ModuleDocument[] = [1, 2, 3, 4].map((n) => moduleDocument({ id: id(n), version: 2, title: `Kursus Akuntansi ${n}`, categorySlug: n === 2 ? 'perkantoran' : 'keuangan-akuntansi' }));
+
+/** The check sits above the port, so it must hold whichever engine answers. */
+const meilisearch = new MeilisearchTestDouble();
+let meilisearchStarted = false;
+const ENGINES: [string, () => Promise<SearchEngine>][] = [
+  [
+    'in-process',
+    async () => {
+      const engine = new InProcessSearchEngine({ language });
+      await engine.upsert(DOCUMENTS);
+      return engine;
+    },
+  ],
+  [
+    'meilisearch (HTTP test double)',
+    async () => {
+      meilisearch.multiSearchResponse = ({ queries }) => ({
+        results: queries.map((query) => {
+          const hits = String(query.q).includes('tidak') ? [] : DOCUMENTS;
+          return { indexUid: query.indexUid, hits, totalHits: hits.length, facetDistribution: hits.length ? { categorySlug: { 'keuangan-akuntansi': 3, perkantoran: 1 } } : {}, processingTimeMs: 1 };
+        }),
+      });
+      const client = new Meilisearch({ host: await meilisearch.start(), apiKey: 'test-master-key' });
+      meilisearchStarted = true;
+      return new MeilisearchSearchEngine({ client, language, indexUid: 'modules' });
+    },
+  ],
+];
+
+afterAll(async () => {
+  if (meilisearchStarted) await meilisearch.stop();
+});
+
+describe.each(ENGINES)('SearchService over %s: hits checked against the database', (_, createEngine) => {
+  let engine: SearchEngine;
   let rows: Map<string, Partial<ModuleEntity>>;
   let repaired: string[];
   let service: SearchService;
   let db: ReturnType<typeof fakeDatabase>;
 
-  beforeEach(async () => {
-    engine = new InProcessSearchEngine({ language });
-    await engine.upsert([1, 2, 3, 4].map((n) => moduleDocument({ id: id(n), version: 2, title: `Kursus Akuntansi ${n}`, categorySlug: n === 2 ? 'perkantoran' : 'keuangan-akuntansi' })));
+  beforeAll(async () => {
+    engine = await createEngine();
+  });
+
+  beforeEach(() => {
     rows = new Map([
       [id(1), row(1, ModuleStatus.PUBLISHED, 2, 'Kursus Akuntansi 1')],
       [id(2), row(2, ModuleStatus.UNPUBLISHED, 3, 'Kursus Akuntansi 2')],
