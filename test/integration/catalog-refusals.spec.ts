@@ -117,22 +117,27 @@ describe('catalogue and moderation refusals', () => {
     }
   });
 
-  it('stores descriptions and lesson bodies sanitised', async () => {
+  it('stores descriptions and lesson bodies as written, and serves them made safe', async () => {
+    const description = 'Pengantar <script>alert("curi")</script>modul. [Klik](javascript:alert(1)) <img src="https://contoh.id/a.png" onerror="alert(1)"> selesai.';
+    const body = '<a href="javascript:void(0)" onclick="x()">tautan</a> bacaan';
     const created = await t.gql(
-      CREATE_MODULE,
+      `mutation($input: ModuleInput!) { createModule(input: $input) { id description descriptionHtml lessons { body bodyHtml } } }`,
       {
-        input: moduleInput({
-          description: 'Pengantar <script>alert("curi")</script>modul. [Klik](javascript:alert(1)) <img src="https://contoh.id/a.png" onerror="alert(1)"> selesai.',
-          lessons: [lessonInput({ kind: 'ARTICLE', contentUrl: null, body: '<a href="javascript:void(0)" onclick="x()">tautan</a> bacaan' })],
-        }),
+        input: moduleInput({ description, lessons: [lessonInput({ kind: 'ARTICLE', contentUrl: null, body })] }),
       },
       owner.token,
     );
     expect(created.errors).toBeUndefined();
-    const [row] = await t.db.query(`SELECT description FROM modules WHERE id = $1`, [created.data!.createModule.id]);
-    expect(row.description).toBe('Pengantar modul. [Klik](#) <img src="https://contoh.id/a.png" /> selesai.');
-    const [lesson] = await t.db.query(`SELECT body FROM lessons WHERE module_id = $1`, [created.data!.createModule.id]);
-    expect(lesson.body).toBe('<a>tautan</a> bacaan');
+    const served = created.data!.createModule;
+    const [row] = await t.db.query(`SELECT description FROM modules WHERE id = $1`, [served.id]);
+    expect(row.description).toBe(description);
+    const [lesson] = await t.db.query(`SELECT body FROM lessons WHERE module_id = $1`, [served.id]);
+    expect(lesson.body).toBe(body);
+    expect(served.description).toBe('Pengantar &lt;script>alert("curi")&lt;/script>modul. [Klik](#) &lt;img src="https://contoh.id/a.png" onerror="alert(1)"> selesai.');
+    expect(served.descriptionHtml).toBe(
+      '<p>Pengantar &lt;script&gt;alert("curi")&lt;/script&gt;modul. [Klik](javascript:alert(1)) &lt;img src="https://contoh.id/a.png" onerror="alert(1)"&gt; selesai.</p>\n',
+    );
+    expect(served.lessons[0]).toEqual({ body: '&lt;a href="javascript:void(0)" onclick="x()">tautan&lt;/a> bacaan', bodyHtml: '<p>&lt;a href="javascript:void(0)" onclick="x()"&gt;tautan&lt;/a&gt; bacaan</p>\n' });
   });
 
   it('keeps lesson content from the public and shows it to owner and curators', async () => {
