@@ -1,7 +1,7 @@
 import { publishedDocuments } from '../../src/search/module-documents';
 import { ModuleDocument, SEARCH_ENGINE, SearchEngine } from '../../src/search/search-engine.port';
 import { Account, createCurator, registerContributor } from '../factories/accounts';
-import { ADMIN_ENV, Beneficiary, enroll, FREE_OPTIONS, outboxDrained, registerBeneficiaryWithCard } from '../factories/learning';
+import { ADMIN_ENV, adminToken, Beneficiary, enroll, FREE_OPTIONS, outboxDrained, recordSpend, registerBeneficiaryWithCard, waitForNotification } from '../factories/learning';
 import { publishedModule } from '../factories/modules';
 import { pollUntil } from '../support/poll';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';
@@ -115,5 +115,15 @@ describe('search against a lagging index', () => {
   it('queued one sync per stale module, however many searches met it', async () => {
     const queued: { module_id: string }[] = await t.db.query(`SELECT payload->>'moduleId' AS module_id FROM outbox_events WHERE id > $1 AND job = 'sync-module'`, [outboxBefore]);
     expect(queued.map((row) => row.module_id).sort()).toEqual([taken.id, free.id, edited.id].sort());
+  });
+
+  it('names no module the database no longer publishes among the CREDIT_EXHAUSTED options', async () => {
+    await lagIndex();
+    const spent = await recordSpend(t, await adminToken(t), learner.card, 1_000_000, 'stale-index-spend');
+    expect(spent.errors).toBeUndefined();
+    const notification = await waitForNotification(t, learner.token, 'CREDIT_EXHAUSTED');
+    expect(notification.moduleIds).toContain(kept.id);
+    expect(notification.moduleIds).not.toContain(free.id);
+    expect(notification.moduleIds).not.toContain(taken.id);
   });
 });
