@@ -5,10 +5,10 @@ import { AppModule } from './app.module';
 import { AppConfig } from './config/config';
 import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { inputValidationPipe } from './graphql/validation';
+import { applyHttpBoundaries } from './http/http-boundaries';
 import { startBackgroundWork } from './queue/background-work';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
-const REQUEST_BODY_LIMIT = '32mb';
 
 /** Builds the HTTP application; used by main.ts and by the integration tests. */
 export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
@@ -17,8 +17,7 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
     bufferLogs: false,
     bodyParser: false,
   });
-  // importModules takes up to 5,000 modules in one request: several MB of JSON.
-  app.useBodyParser('json', { limit: REQUEST_BODY_LIMIT });
+  applyHttpBoundaries(app, config);
   app.useGlobalPipes(inputValidationPipe);
   app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
   app.enableShutdownHooks();

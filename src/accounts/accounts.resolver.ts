@@ -1,9 +1,10 @@
-import { UseGuards } from '@nestjs/common';
+import { UseGuards, UseInterceptors } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthThrottlerGuard } from '../auth/auth-throttler.guard';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
 import { RequestContext } from '../graphql/request-context';
+import { LoginThrottleInterceptor } from '../throttling/login-throttle.interceptor';
+import { RegistrationThrottleGuard } from '../throttling/registration-throttle.guard';
 import { AccountsService } from './accounts.service';
 import { CreateCuratorInput, RegisterBeneficiaryInput, RegisterContributorInput } from './dto/register.input';
 import { AuthPayloadModel, UserModel } from './models/user.model';
@@ -20,19 +21,19 @@ export class AccountsResolver {
     return user && toUserModel(user);
   }
 
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(RegistrationThrottleGuard)
   @Mutation(() => AuthPayloadModel)
   async registerContributor(@Args('input') input: RegisterContributorInput): Promise<AuthPayloadModel> {
     return toAuthPayload(await this.accounts.registerContributor(input));
   }
 
-  @UseGuards(AuthThrottlerGuard)
+  @UseGuards(RegistrationThrottleGuard)
   @Mutation(() => AuthPayloadModel)
   async registerBeneficiary(@Args('input') input: RegisterBeneficiaryInput): Promise<AuthPayloadModel> {
     return toAuthPayload(await this.accounts.registerBeneficiary(input));
   }
 
-  @UseGuards(AuthThrottlerGuard)
+  @UseInterceptors(LoginThrottleInterceptor)
   @Mutation(() => AuthPayloadModel, {
     description: 'Wrong email or password: UNAUTHENTICATED, the same message for both. The right password of a suspended account: FORBIDDEN.',
   })

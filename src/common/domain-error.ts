@@ -31,6 +31,16 @@ export class DomainError extends Error {
   }
 }
 
+/** RATE_LIMITED, with the seconds after which the same attempt would be accepted. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = `Too many attempts; retry in ${retryAfterSeconds} s`,
+  ) {
+    super(ErrorCode.RATE_LIMITED, message);
+  }
+}
+
 export const notFound = (what: string) => new DomainError(ErrorCode.NOT_FOUND, `${what} not found`);
 export const forbidden = (message = 'You are not allowed to do this') => new DomainError(ErrorCode.FORBIDDEN, message);
 export const conflict = (message: string) => new DomainError(ErrorCode.CONFLICT, message);

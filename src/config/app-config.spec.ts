@@ -32,10 +32,24 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'admin@example.id' }, /^Invalid configuration: ADMIN_PASSWORD /],
     [{ ADMIN_PASSWORD: 'long-enough-password' }, /^Invalid configuration: ADMIN_EMAIL /],
     [{ WORKERS: 'false', REDIS_URL: 'redis://127.0.0.1:6379' }, /^Invalid configuration: WORKERS=false needs REDIS_URL and MEILI_URL/],
+    [{ CORS_ORIGINS: '*' }, /^Invalid configuration: CORS_ORIGINS must be comma-separated origins/],
+    [{ REQUEST_BODY_LIMIT_BYTES: '1mb' }, /^Invalid configuration: REQUEST_BODY_LIMIT_BYTES /],
+    [{ LOGIN_FAILURES_PER_ACCOUNT: '0' }, /^Invalid configuration: LOGIN_FAILURES_PER_ACCOUNT /],
   ])('stops on %j with one line naming the setting', (env, message) => {
     const text = fails(env);
     expect(text).toMatch(message);
     expect(text).not.toContain('\n');
+  });
+
+  it('reads request limits, the CORS allow-list and trust proxy', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'config-spec-'));
+    const defaults = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'fatal' });
+    expect(defaults.limits).toEqual({ bodyBytes: 1_048_576, importBodyBytes: 33_554_432, graphqlTokens: 5_000, listItems: 100, queryCost: 20_000 });
+    expect(defaults.throttles).toEqual({ loginFailuresPerAccount: 10, loginFailuresPerAddress: 100, registrationsPerAddress: 50, writesPerUserPerMinute: 120 });
+    expect(defaults).toMatchObject({ corsOrigins: [], trustProxy: false });
+    const set = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'fatal', CORS_ORIGINS: 'https://a.example.id, http://localhost:5173', TRUST_PROXY: '2' });
+    expect(set).toMatchObject({ corsOrigins: ['https://a.example.id', 'http://localhost:5173'], trustProxy: 2 });
+    expect(loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'fatal', TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback, 10.0.0.0/8');
   });
 
   it('accepts a production configuration', () => {

@@ -99,11 +99,67 @@ export class EnvironmentVariables {
   @IsBoolean()
   SEED_DEMO = true;
 
-  /** Logins and registrations per client address per minute (many users share carrier NAT addresses). */
+  /** Request body limit in bytes for everyone; importModules by a contributor has IMPORT_BODY_LIMIT_BYTES. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  REQUEST_BODY_LIMIT_BYTES = 1_048_576;
+
+  /** Body limit of importModules sent with a CONTRIBUTOR token: 5,000 modules are several MB of JSON. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_BODY_LIMIT_BYTES = 33_554_432;
+
+  /** Tokens graphql-js may lex in one document before it gives up (string literals count as one). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_TOKENS = 5_000;
+
+  /** Items in any list argument, also nested in inputs; importModules.items and markNotificationsRead.ids have their own bounds. */
   @Transform(toInt)
   @IsInt()
   @Min(1)
-  AUTH_RATE_LIMIT_PER_MINUTE = 60;
+  MAX_LIST_ITEMS = 100;
+
+  /** Cost of one operation: each field 1, list fields times their first/pageSize (see src/graphql/query-cost.ts). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAX_QUERY_COST = 20_000;
+
+  /** Origins allowed to call the API from a browser, comma-separated; empty = same origin only. */
+  @Matches(/^(\s*https?:\/\/[^\s,/]+\s*(,\s*https?:\/\/[^\s,/]+\s*)*)?$/, { message: 'CORS_ORIGINS must be comma-separated origins such as https://prakerja.example.id' })
+  CORS_ORIGINS = '';
+
+  /** Express "trust proxy": false, true, a number of hops, or comma-separated addresses/subnets (loopback, 10.0.0.0/8). */
+  @Matches(/^[A-Za-z0-9.:/, _-]+$/, { message: 'TRUST_PROXY must be true, false, a hop count or addresses/subnets' })
+  TRUST_PROXY = 'false';
+
+  /** Failed logins per account (email) in 15 minutes, from any address. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ACCOUNT = 10;
+
+  /** Failed logins per client address in 15 minutes, over all accounts (generous: carrier NAT addresses are shared). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_FAILURES_PER_ADDRESS = 100;
+
+  /** Registrations per client address per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRATIONS_PER_ADDRESS = 50;
+
+  /** Mutations per authenticated user per minute. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WRITES_PER_USER_PER_MINUTE = 120;
 
   /** How long a process may trust what it read about a token (ended or not); 0 reads the database on every request. At most a minute, the promised bound. */
   @Transform(toInt)

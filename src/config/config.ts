@@ -19,16 +19,42 @@ export interface AppConfig {
   admin?: { email: string; password: string };
   trainingCreditIdr: number;
   seedDemo: boolean;
-  authRateLimitPerMinute: number;
+  limits: RequestLimits;
+  throttles: Throttles;
+  corsOrigins: string[];
+  trustProxy: boolean | number | string;
   sessionCacheTtlMs: number;
   workers: boolean;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
+}
+
+export interface RequestLimits {
+  bodyBytes: number;
+  importBodyBytes: number;
+  graphqlTokens: number;
+  listItems: number;
+  queryCost: number;
+}
+
+/** Attempts allowed per window (windows are fixed: see src/throttling/throttle.service.ts). */
+export interface Throttles {
+  loginFailuresPerAccount: number;
+  loginFailuresPerAddress: number;
+  registrationsPerAddress: number;
+  writesPerUserPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
 const JWT_SECRET_FILE = 'jwt-secret';
 const DEFAULT_POOL_SIZE = 10;
+
+/** Express's "trust proxy" value: a boolean, a hop count, or the addresses/subnets as written. */
+function parseTrustProxy(value: string): boolean | number | string {
+  const trimmed = value.trim();
+  if (trimmed === 'true' || trimmed === 'false') return trimmed === 'true';
+  return /^\d+$/.test(trimmed) ? Number(trimmed) : trimmed;
+}
 
 /** The JWT secret: from the environment, or generated once and kept in DATA_DIR. */
 function resolveJwtSecret(env: EnvironmentVariables, dataDir: string): string {
@@ -59,7 +85,21 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     trainingCreditIdr: env.TRAINING_CREDIT_IDR,
     seedDemo: env.SEED_DEMO,
-    authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    limits: {
+      bodyBytes: env.REQUEST_BODY_LIMIT_BYTES,
+      importBodyBytes: Math.max(env.IMPORT_BODY_LIMIT_BYTES, env.REQUEST_BODY_LIMIT_BYTES),
+      graphqlTokens: env.GRAPHQL_MAX_TOKENS,
+      listItems: env.MAX_LIST_ITEMS,
+      queryCost: env.MAX_QUERY_COST,
+    },
+    throttles: {
+      loginFailuresPerAccount: env.LOGIN_FAILURES_PER_ACCOUNT,
+      loginFailuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
+      registrationsPerAddress: env.REGISTRATIONS_PER_ADDRESS,
+      writesPerUserPerMinute: env.WRITES_PER_USER_PER_MINUTE,
+    },
+    corsOrigins: env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionCacheTtlMs: env.SESSION_CACHE_TTL_MS,
     workers: env.WORKERS,
     logLevel: env.LOG_LEVEL,

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
-import { DomainError, ErrorCode, FieldError } from '../common/domain-error';
+import { DomainError, ErrorCode, FieldError, RateLimitedError } from '../common/domain-error';
 import { SearchUnavailableError } from '../search/search-engine.port';
 
 const logger = new Logger('GraphQLErrors');
@@ -38,6 +38,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof DomainError) {
     const extensions: Record<string, unknown> = { code: original.code };
     if (original.code === ErrorCode.BAD_USER_INPUT) extensions.fields = original.fields ?? [];
+    if (original instanceof RateLimitedError) extensions.retryAfterSeconds = original.retryAfterSeconds;
     return { ...base, message: original.message, extensions };
   }
   if (original instanceof SearchUnavailableError) {

@@ -1,4 +1,3 @@
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -15,10 +14,12 @@ import { AuthModule } from '../auth/auth.module';
 import { SessionCheck } from '../auth/session-check';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { ThrottleService } from '../throttling/throttle.service';
 import { formatGraphQLError } from './error-mapper';
 import { IdArgumentsInterceptor } from './id-arguments';
 import { Loaders } from './loaders';
 import { RequestContext } from './request-context';
+import { RequestLimitsPlugin } from './request-limits.plugin';
 
 /** Emitted in development so the contract check can read it; kept in memory otherwise. */
 export const SCHEMA_FILE = join(process.cwd(), 'src/schema.gql');
@@ -34,24 +35,29 @@ const REPORT_AS_VALIDATION_ERROR = {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],
-      inject: [APP_CONFIG, SessionCheck, getDataSourceToken()],
-      useFactory: (config: AppConfig, sessions: SessionCheck, dataSource: DataSource): ApolloDriverConfig => ({
+      inject: [APP_CONFIG, SessionCheck, getDataSourceToken(), ThrottleService],
+      useFactory: (config: AppConfig, sessions: SessionCheck, dataSource: DataSource, throttles: ThrottleService): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: config.env === 'development' ? SCHEMA_FILE : true,
         sortSchema: true,
+        // Production: no GraphiQL or landing page, no introspection, no "Did you mean ..." suggestions.
         graphiql: !config.isProduction,
-        introspection: true,
+        introspection: !config.isProduction,
+        hideSchemaDetailsFromClientErrors: config.isProduction,
+        parseOptions: { maxTokens: config.limits.graphqlTokens },
         includeStacktraceInErrorResponses: false,
         autoTransformHttpErrors: false,
         formatError: formatGraphQLError,
         // Apollo's cache-control plugin wraps every field resolver to collect hints nothing here sets or
         // reads. (Cast: @nestjs/apollo types the ESM build of @apollo/server, this file imports the CJS one.)
-        plugins: [ApolloServerPluginCacheControlDisabled() as NonNullable<ApolloDriverConfig['plugins']>[number]],
-        // Counted after fragments are expanded, so fragments cannot hide depth or cost.
+        plugins: [
+          ApolloServerPluginCacheControlDisabled() as NonNullable<ApolloDriverConfig['plugins']>[number],
+          new RequestLimitsPlugin(config.limits, throttles) as unknown as NonNullable<ApolloDriverConfig['plugins']>[number],
+        ],
+        // Counted after fragments are expanded, so fragments cannot hide depth; cost is RequestLimitsPlugin's.
         validationRules: [
           maxDepthRule({ n: 12, flattenFragments: true, ...REPORT_AS_VALIDATION_ERROR }),
           maxAliasesRule({ n: 30, ...REPORT_AS_VALIDATION_ERROR }),
-          costLimitRule({ maxCost: 20_000, flattenFragments: true, ...REPORT_AS_VALIDATION_ERROR }),
         ],
         context: async ({ req }: { req: Request }): Promise<RequestContext> => {
           const context: RequestContext = { req, viewer: null, loaders: new Loaders(dataSource) };

@@ -6,7 +6,7 @@
  *   [DATABASE_URL=postgres://...same database as the API...] \
  *   node -r @swc-node/register test/bench/enroll-bench.ts [--clients 50] [--modules 20]
  *
- * The API needs AUTH_RATE_LIMIT_PER_MINUTE high enough for the registrations.
+ * The API needs REGISTRATIONS_PER_ADDRESS high enough for the registrations.
  * Setup (not timed): a contributor publishes --modules modules (half Rp0, half
  * Rp1), --clients beneficiaries register, and a warm-up round enrols them in
  * two modules. Then two timed scenarios over the other modules, split in

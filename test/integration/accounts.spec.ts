@@ -97,21 +97,6 @@ describe('accounts over GraphQL', () => {
   });
 });
 
-describe('login rate limit', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ AUTH_RATE_LIMIT_PER_MINUTE: '3' });
-  });
-  afterAll(() => t.close());
-
-  it('answers RATE_LIMITED after too many attempts from one address', async () => {
-    const login = `mutation { login(email: "nobody@example.id", password: "wrong-password") { accessToken } }`;
-    const codes = [];
-    for (let i = 0; i < 5; i++) codes.push(errorCode(await t.gql(login)));
-    expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED', 'RATE_LIMITED']);
-  });
-});
-
 describe('query limits', () => {
   let t: TestApp;
   beforeAll(async () => {

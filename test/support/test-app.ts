@@ -42,7 +42,11 @@ export async function startTestApp(env: Record<string, string> = {}, sharing?: T
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',
-    AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+    // Tests register and log in many accounts from one address; throttling tests set small limits.
+    LOGIN_FAILURES_PER_ACCOUNT: '100000',
+    LOGIN_FAILURES_PER_ADDRESS: '100000',
+    REGISTRATIONS_PER_ADDRESS: '100000',
+    WRITES_PER_USER_PER_MINUTE: '100000',
     REDIS_URL: process.env.REDIS_URL,
     // Each test app has its own queues, so parallel test files never take each other's jobs.
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,

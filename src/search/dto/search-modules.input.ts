@@ -31,6 +31,7 @@ export class SearchModulesInput {
 
   @Field(() => [Level], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(50)
   @IsEnum(Level, { each: true })
   levels?: Level[] | null;
 
@@ -42,11 +43,13 @@ export class SearchModulesInput {
 
   @Field(() => [DeliveryMode], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(50)
   @IsEnum(DeliveryMode, { each: true })
   deliveryModes?: DeliveryMode[] | null;
 
   @Field(() => [Int], { nullable: true, description: 'Subset of [0, 1].' })
   @IsOptional()
+  @ArrayMaxSize(50)
   @IsIn([0, 1], { each: true, message: 'priceIdr may hold only 0 and 1' })
   priceIdr?: number[] | null;
 
@@ -76,6 +79,7 @@ export class SearchModulesInput {
 
   @Field(() => [ContributorKind], { nullable: true })
   @IsOptional()
+  @ArrayMaxSize(50)
   @IsEnum(ContributorKind, { each: true })
   contributorKinds?: ContributorKind[] | null;
 
