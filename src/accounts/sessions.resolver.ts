@@ -3,6 +3,7 @@ import { CurrentSession, CurrentViewer, Roles } from '../auth/roles.decorator';
 import type { ViewerSession } from '../auth/session-check';
 import { Viewer } from '../auth/viewer';
 import { RequestContext } from '../graphql/request-context';
+import { clientAddress } from '../throttling/client-address';
 import { AccountArgs, ChangePasswordArgs, LogoutArgs, SuspendAccountArgs } from './dto/session.args';
 import { AuthPayloadModel, UserModel } from './models/user.model';
 import { SessionsService } from './sessions.service';
@@ -28,10 +29,10 @@ export class SessionsResolver {
   @Roles()
   @Mutation(() => AuthPayloadModel, {
     description:
-      'A wrong currentPassword, or a newPassword equal to it or shorter than 10 characters: BAD_USER_INPUT. Ends every token of the account and answers a fresh one.',
+      'A wrong currentPassword (counted as a failed login), or a newPassword equal to it or shorter than 10 characters: BAD_USER_INPUT. Ends every token of the account and answers a fresh one.',
   })
-  async changePassword(@CurrentViewer() viewer: Viewer, @Args() args: ChangePasswordArgs): Promise<AuthPayloadModel> {
-    return toAuthPayload(await this.sessions.changePassword(viewer, args));
+  async changePassword(@CurrentViewer() viewer: Viewer, @Args() args: ChangePasswordArgs, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+    return toAuthPayload(await this.sessions.changePassword(viewer, args, clientAddress(ctx.req)));
   }
 
   @Roles(Role.ADMIN)

@@ -5,6 +5,7 @@ import { SessionCheck, ViewerSession } from '../auth/session-check';
 import { TokenService } from '../auth/token.service';
 import { Viewer } from '../auth/viewer';
 import { badInput, conflict } from '../common/domain-error';
+import { ThrottleService } from '../throttling/throttle.service';
 import { Session } from './accounts.service';
 import { ChangePasswordArgs } from './dto/session.args';
 import { PasswordHasher } from './password-hasher';
@@ -18,6 +19,7 @@ export class SessionsService {
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
     private readonly sessionCheck: SessionCheck,
+    private readonly throttles: ThrottleService,
   ) {}
 
   /** Ends the caller's token; with `everywhere`, every token of the account. */
@@ -41,15 +43,21 @@ export class SessionsService {
 
   /**
    * Replaces the password (checked against the current one) and ends every
-   * token of the account; the caller gets a fresh one. Hashing runs outside
-   * any transaction; the UPDATE applies only if the hash it checked is still
-   * the stored one.
+   * token of the account; the caller gets a fresh one. A wrong current
+   * password is a failed login of the account (the same throttle), so a
+   * stolen token cannot guess it faster than a login form. Hashing runs
+   * outside any transaction; the UPDATE applies only if the hash it checked
+   * is still the stored one.
    */
-  async changePassword(viewer: Viewer, args: ChangePasswordArgs): Promise<Session> {
+  async changePassword(viewer: Viewer, args: ChangePasswordArgs, clientAddress: string): Promise<Session> {
     if (args.newPassword === args.currentPassword) throw badInput('newPassword', 'must differ from the current password');
     const users = this.dataSource.getRepository(UserEntity);
     const user = await users.findOneByOrFail({ id: viewer.id });
-    if (!(await this.hasher.verify(user.passwordHash, args.currentPassword))) throw badInput('currentPassword', 'is not the current password');
+    await this.throttles.assertLoginAllowed(user.email, clientAddress);
+    if (!(await this.hasher.verify(user.passwordHash, args.currentPassword))) {
+      await this.throttles.recordLoginFailure(user.email, clientAddress);
+      throw badInput('currentPassword', 'is not the current password');
+    }
     const newHash = await this.hasher.hash(args.newPassword);
     const [, changed]: [unknown, number] = await this.dataSource.query(
       `UPDATE users SET password_hash = $2, token_version = token_version + 1, updated_at = now() WHERE id = $1 AND password_hash = $3`,

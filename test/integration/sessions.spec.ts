@@ -231,6 +231,24 @@ describe('sessions that end', () => {
   });
 });
 
+describe('password guessing through changePassword', () => {
+  const LIMIT = 3;
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ LOGIN_FAILURES_PER_ACCOUNT: String(LIMIT) });
+  });
+  afterAll(() => t.close());
+
+  it('counts a wrong current password as a failed login of the account', async () => {
+    const member = await registerMember(t);
+    for (let attempt = 0; attempt < LIMIT; attempt++) {
+      expect(errorCode(await t.gql(CHANGE_PASSWORD, { current: `tebakan-ke-${attempt}`, next: 'kata-sandi-baru-456' }, member.token))).toBe('BAD_USER_INPUT');
+    }
+    expect(errorCode(await t.gql(CHANGE_PASSWORD, { current: PASSWORD, next: 'kata-sandi-baru-456' }, member.token))).toBe('RATE_LIMITED');
+    expect(errorCode(await t.gql(LOGIN, { e: member.email, p: PASSWORD }))).toBe('RATE_LIMITED');
+  });
+});
+
 describe('sessions across processes', () => {
   const TTL_MS = 1_000;
   let first: TestApp;
