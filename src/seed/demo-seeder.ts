@@ -75,6 +75,7 @@ export class DemoSeeder implements OnModuleInit {
           status: ModuleStatus.PUBLISHED,
           submittedAt,
           publishedAt,
+          approvedTitle: item.title,
           createdAt: submittedAt,
           updatedAt: publishedAt,
           version: 3,
