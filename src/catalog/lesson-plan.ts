@@ -4,6 +4,8 @@ import { LessonInput } from './dto/module.input';
 import { LessonEntity } from './lesson.entity';
 import { lessonRows } from './module-rows';
 
+export const NOT_A_LESSON_OF_THIS_MODULE = 'is not a lesson of this module';
+
 /** What makes two lessons the same lesson for a client that sends no ids. */
 const sameContent = (a: LessonEntity, b: LessonEntity) =>
   a.title === b.title && a.kind === b.kind && a.durationMinutes === b.durationMinutes && (a.contentUrl ?? null) === (b.contentUrl ?? null) && (a.body ?? null) === (b.body ?? null);
@@ -21,7 +23,7 @@ export function planLessons(moduleId: string, inputs: LessonInput[], known: read
   const claimed = new Set<string>();
   inputs.forEach((input, index) => {
     if (input.id == null) return;
-    if (!knownIds.has(input.id)) throw badInput(`lessons.${index}.id`, 'is not a lesson of this module');
+    if (!knownIds.has(input.id)) throw badInput(`lessons.${index}.id`, NOT_A_LESSON_OF_THIS_MODULE);
     if (claimed.has(input.id)) throw badInput(`lessons.${index}.id`, 'is given for two lessons');
     claimed.add(input.id);
   });

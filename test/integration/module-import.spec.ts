@@ -39,6 +39,15 @@ describe('importModules', () => {
     expect(mine.data!.myModules.totalCount).toBe(3);
   });
 
+  it('refuses a lesson id in an imported item (a new module has no lessons to keep)', async () => {
+    const owner = await registerContributor(t);
+    const withId = moduleInput();
+    withId.lessons[1].id = '5f0c7a43-2a6e-4d0b-9d8e-6f1a2b3c4d5e';
+    const res = await t.gql(IMPORT, { items: [moduleInput(), withId] }, owner.token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importModules.failures).toEqual([{ index: 1, field: 'lessons.1.id', message: 'is not a lesson of this module' }]);
+  });
+
   it('accepts the 5,000 items the contract allows in one request, and refuses 5,001', async () => {
     const owner = await registerContributor(t);
     const items = Array.from({ length: 5_000 }, (_, i) => moduleInput({ title: `Modul Impor Massal Nomor ${i + 1}`, priceIdr: 7 }));

@@ -16,6 +16,7 @@ import { ModuleInput } from '../dto/module.input';
 import { isUuid } from '../module-access';
 import { LessonEntity } from '../lesson.entity';
 import { ModuleEntity } from '../module.entity';
+import { NOT_A_LESSON_OF_THIS_MODULE } from '../lesson-plan';
 import { draftModuleRow, lessonRows } from '../module-rows';
 import { slugFromTitle, withSuffix } from '../slug';
 import { ImportFailure, ImportJobEntity, PendingImportItem } from './import-job.entity';
@@ -54,6 +55,8 @@ export class ModuleImportService implements OnModuleInit {
       const input = plainToInstance(ModuleInput, item);
       const errors = toFieldErrors(validateSync(input, { whitelist: true, forbidUnknownValues: false }));
       if (errors.length === 0 && !categorySlugs.has(input.categorySlug)) errors.push({ field: 'categorySlug', message: `unknown category '${input.categorySlug}'` });
+      // A new module has no lessons to keep, as in createModule.
+      if (errors.length === 0) errors.push(...input.lessons.flatMap((lesson, i) => (lesson.id != null ? [{ field: `lessons.${i}.id`, message: NOT_A_LESSON_OF_THIS_MODULE }] : [])));
       if (errors.length > 0) failures.push(...errors.map((error) => ({ index, field: error.field, message: error.message })));
       else pending.push({ index, input: { ...input } });
     });
