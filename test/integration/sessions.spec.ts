@@ -278,6 +278,15 @@ describe('sessions across processes', () => {
     expect(elapsedMs).toBeLessThan(TTL_MS + 4_000);
   });
 
+  it('a password change in one process ends the old tokens in the other within the TTL', async () => {
+    const member = await registerMember(first);
+    expect((await second.gql(ME, {}, member.token)).data!.me).toEqual({ id: member.id });
+
+    const changed = await first.gql(CHANGE_PASSWORD, { current: PASSWORD, next: 'kata-sandi-baru-456' }, member.token);
+    await refusedBySecond(member.token);
+    expect((await second.gql(ME, {}, changed.data!.changePassword.accessToken)).data!.me).toEqual({ id: member.id });
+  });
+
   it('a suspension in one process ends the tokens in the other within the TTL', async () => {
     const member = await registerMember(first);
     const adminToken = await login(first, ADMIN.email, ADMIN.password);
