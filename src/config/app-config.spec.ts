@@ -17,7 +17,7 @@ const fails = (env: NodeJS.ProcessEnv) => {
 describe('configuration', () => {
   it('applies the documented defaults', () => {
     const env = parseEnvironment({});
-    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', TRAINING_CREDIT_IDR: 1_000_000, SEED_DEMO: true, NODE_ENV: 'development' });
+    expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', TRAINING_CREDIT_IDR: 1_000_000, SEED_DEMO: true, NODE_ENV: 'development', SESSION_CACHE_TTL_MS: 30_000 });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -32,6 +32,9 @@ describe('configuration', () => {
     [{ ADMIN_EMAIL: 'admin@example.id' }, /^Invalid configuration: ADMIN_PASSWORD /],
     [{ ADMIN_PASSWORD: 'long-enough-password' }, /^Invalid configuration: ADMIN_EMAIL /],
     [{ WORKERS: 'false', REDIS_URL: 'redis://127.0.0.1:6379' }, /^Invalid configuration: WORKERS=false needs REDIS_URL and MEILI_URL/],
+    // Sessions must end within a minute: a longer cache would break that promise.
+    [{ SESSION_CACHE_TTL_MS: '60001' }, /^Invalid configuration: SESSION_CACHE_TTL_MS /],
+    [{ SESSION_CACHE_TTL_MS: '-1' }, /^Invalid configuration: SESSION_CACHE_TTL_MS /],
     [{ CORS_ORIGINS: '*' }, /^Invalid configuration: CORS_ORIGINS must be comma-separated origins/],
     [{ REQUEST_BODY_LIMIT_BYTES: '1mb' }, /^Invalid configuration: REQUEST_BODY_LIMIT_BYTES /],
     [{ LOGIN_FAILURES_PER_ACCOUNT: '0' }, /^Invalid configuration: LOGIN_FAILURES_PER_ACCOUNT /],
