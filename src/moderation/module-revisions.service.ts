@@ -9,6 +9,8 @@ import { ModuleEntity } from '../catalog/module.entity';
 import { ModuleRevisionEntity } from '../catalog/module-revision.entity';
 import { totalDuration } from '../catalog/module-rows';
 import { ModuleStatus } from '../catalog/module-status';
+import { JobName } from '../queue/jobs';
+import { Outbox } from '../queue/outbox';
 import { ModerationChecks } from './moderation-checks.service';
 import { ModerationAction, nextRevisionStatus, REVISION_EDITED_IN_PLACE } from './module-status-machine';
 import { updateVersioned, ModuleWorkflow } from './module-workflow.service';
@@ -45,6 +47,7 @@ export class ModuleRevisions {
   constructor(
     private readonly workflow: ModuleWorkflow,
     private readonly checks: ModerationChecks,
+    private readonly outbox: Outbox,
   ) {}
 
   /**
@@ -65,6 +68,8 @@ export class ModuleRevisions {
     }
     if (revision && REVISION_EDITED_IN_PLACE.has(revision.status)) {
       await manager.update(ModuleRevisionEntity, { id: revision.id }, content);
+      // The index document carries the version, which search hits are checked against.
+      await this.outbox.enqueue(manager, JobName.SYNC_MODULE, { moduleId: module.id });
       return updateVersioned(manager, module, { updatedAt: module.updatedAt });
     }
     return this.send(manager, viewer, module, revision?.status ?? ModuleStatus.PUBLISHED, ModerationAction.EDIT_PUBLISHED, content);

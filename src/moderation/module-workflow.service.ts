@@ -81,7 +81,8 @@ export class ModuleWorkflow {
       const dedupeKey = `moderation-event:${event.identifiers[0].id as string}`;
       await this.outbox.enqueue(manager, JobName.NOTIFY, { kind, userId: module.contributorId, moduleIds: [module.id], dedupeKey, note: transition.note ?? null });
     }
-    // Entering or leaving PUBLISHED, or approving a revision, changes what the search index must hold.
+    // Entering or leaving PUBLISHED changes what the search index must hold; any move of a PUBLISHED
+    // module's revision bumps the version its document carries (and an approval, its content).
     if (module.status === ModuleStatus.PUBLISHED || to === ModuleStatus.PUBLISHED) {
       await this.outbox.enqueue(manager, JobName.SYNC_MODULE, { moduleId: module.id });
     }
