@@ -4,7 +4,8 @@ import { NAMES_NOTHING, neutraliseMalformedIds } from './id-arguments';
 const schema = buildSchema(`
   input LessonInput { id: ID, title: String }
   input UpdateInput { id: ID!, note: String, lessons: [LessonInput!], tags: [ID!] }
-  type Query { one(id: ID!, slug: String): Int, many(ids: [ID!]!): Int, update(input: UpdateInput!): Int, plain(text: String, count: Int): Int }
+  input TreeInput { id: ID, children: [TreeInput!] }
+  type Query { one(id: ID!, slug: String): Int, many(ids: [ID!]!): Int, update(input: UpdateInput!): Int, plain(text: String, count: Int): Int, tree(root: TreeInput): Int }
 `);
 const args = (field: string) => (schema.getType('Query') as GraphQLObjectType).getFields()[field].args;
 const UUID = '3f2b8c1e-4d5a-4b6c-8d7e-9f0a1b2c3d4e';
@@ -32,6 +33,12 @@ describe('neutraliseMalformedIds', () => {
     const many: Record<string, unknown> = { ids: ['a', UUID] };
     neutraliseMalformedIds(args('many'), many);
     expect(many).toEqual({ ids: [NAMES_NOTHING, UUID] });
+  });
+
+  it('follows a recursive input type to any depth', () => {
+    const values: Record<string, unknown> = { root: { id: 'a', children: [{ id: UUID, children: [{ id: 'b' }] }] } };
+    neutraliseMalformedIds(args('tree'), values);
+    expect(values).toEqual({ root: { id: NAMES_NOTHING, children: [{ id: UUID, children: [{ id: NAMES_NOTHING }] }] } });
   });
 
   it('leaves null and absent values, and arguments without IDs, as they are', () => {

@@ -16,31 +16,45 @@ export const NAMES_NOTHING = '00000000-0000-0000-0000-000000000000';
  */
 export function neutraliseMalformedIds(definitions: readonly GraphQLArgument[], args: Record<string, unknown>): void {
   for (const definition of definitions) {
-    if (definition.name in args && holdsIds(definition.type)) args[definition.name] = neutralise(definition.type, args[definition.name]);
+    const fix = fixerOf(definition.type);
+    if (fix && definition.name in args) args[definition.name] = fix(args[definition.name]);
   }
 }
 
-function neutralise(type: GraphQLInputType, value: unknown): unknown {
-  if (value === null || value === undefined) return value;
-  if (isNonNullType(type)) return neutralise(type.ofType, value);
-  if (isListType(type)) return Array.isArray(value) ? value.map((item) => neutralise(type.ofType, item)) : neutralise(type.ofType, value);
-  if (isScalarType(type)) return type.name === 'ID' && !(typeof value === 'string' && isUuid(value)) ? NAMES_NOTHING : value;
-  if (isInputObjectType(type) && typeof value === 'object') {
-    const fields = value as Record<string, unknown>;
+/** Returns the value with its malformed IDs replaced. */
+type Fixer = (value: unknown) => unknown;
+
+const fixers = new WeakMap<GraphQLInputType, Fixer | null>();
+
+/**
+ * The fixer of a type, built once per type; null when its values hold no
+ * ID. (graphql-js type checks are slow in a hot loop: an import of 5,000
+ * modules walks plain closures instead.)
+ */
+function fixerOf(type: GraphQLInputType): Fixer | null {
+  let fixer = fixers.get(type);
+  if (fixer !== undefined) return fixer;
+  if (!reachesId(type, new Set())) fixer = null;
+  else if (isNonNullType(type)) fixer = fixerOf(type.ofType);
+  else if (isListType(type)) {
+    const item = fixerOf(type.ofType)!;
+    fixer = (value) => (value == null ? value : Array.isArray(value) ? value.map(item) : item(value));
+  } else if (isInputObjectType(type)) {
+    const fields: { name: string; fix: Fixer }[] = [];
+    fixer = (value) => {
+      if (value == null || typeof value !== 'object') return value;
+      const object = value as Record<string, unknown>;
+      for (const { name, fix } of fields) if (name in object) object[name] = fix(object[name]);
+      return value;
+    };
+    fixers.set(type, fixer); // before its fields, so a recursive input type finds it
     for (const field of Object.values(type.getFields())) {
-      if (field.name in fields && holdsIds(field.type)) fields[field.name] = neutralise(field.type, fields[field.name]);
+      const fix = fixerOf(field.type);
+      if (fix) fields.push({ name: field.name, fix });
     }
-  }
-  return value;
-}
-
-const holdsIdsCache = new WeakMap<GraphQLInputType, boolean>();
-
-/** Whether values of `type` may contain an ID anywhere (cached per type). */
-function holdsIds(type: GraphQLInputType): boolean {
-  let holds = holdsIdsCache.get(type);
-  if (holds === undefined) holdsIdsCache.set(type, (holds = reachesId(type, new Set())));
-  return holds;
+  } else fixer = (value) => (value == null || (typeof value === 'string' && isUuid(value)) ? value : NAMES_NOTHING);
+  fixers.set(type, fixer);
+  return fixer;
 }
 
 function reachesId(type: GraphQLInputType, visited: Set<GraphQLInputType>): boolean {
