@@ -102,6 +102,19 @@ describe('throttling', () => {
   });
 });
 
+describe('client address without TRUST_PROXY', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ LOGIN_FAILURES_PER_ADDRESS: '3' });
+  });
+  afterAll(() => t.close());
+
+  it('ignores X-Forwarded-For, so a client cannot pose as many addresses', async () => {
+    for (let i = 0; i < 3; i++) expect(code(await login(t, `orang-${i}-${randomBytes(3).toString('hex')}@example.id`, 'wrong-password', newAddress()))).toBe('UNAUTHENTICATED');
+    expectRateLimited(await login(t, `orang-lain-${randomBytes(3).toString('hex')}@example.id`, 'wrong-password', newAddress()), 900);
+  });
+});
+
 (process.env.REDIS_URL ? describe : describe.skip)('throttling shared through Redis', () => {
   let first: TestApp;
   let second: TestApp;
