@@ -1,6 +1,6 @@
 import { Account, createCurator, registerBeneficiary, registerContributor } from '../factories/accounts';
 import { adminToken, ADMIN_ENV, enroll, outboxDrained, RATE_MODULE, registerBeneficiaryWithCard, recordSpend, REPORT_MODULE, waitForNotification } from '../factories/learning';
-import { lessonInput, publishedModule, REVIEW_MODULE, SUBMIT_MODULE } from '../factories/modules';
+import { lessonInput, moduleInput, publishedModule, REVIEW_MODULE, SUBMIT_MODULE } from '../factories/modules';
 import { pollUntil } from '../support/poll';
 import { errorCode, startTestApp, TestApp } from '../support/test-app';
 
@@ -204,5 +204,34 @@ describe('the moderation boundary: only approved content reaches learners and th
     expect(told.message).not.toContain(renamed);
     // Curators and the owner still see the module as it is.
     expect((await t.gql(BY_ID, { id: module.id }, curator.token)).data!.module.title).toBe(renamed);
+  });
+
+  it('queues a PUBLISHED module with an IN_REVIEW revision among the IN_REVIEW modules, oldest submission first, across pages', async () => {
+    const curatorQueue = async (statuses: string[] | null, first: number, after: string | null) =>
+      (await t.gql(`query($s: [ModuleStatus!], $f: Int, $a: String) { moderationQueue(statuses: $s, first: $f, after: $a) { totalCount nodes { id } pageInfo { hasNextPage endCursor } } }`, { s: statuses, f: first, a: after }, curator.token)).data!
+        .moderationQueue;
+    const published = await publishedModule(t, owner.token, curator.token);
+    const before = await t.gql(`mutation($id: ID!) { submitModule(id: $id) { id } }`, { id: (await t.gql(`mutation($i: ModuleInput!) { createModule(input: $i) { id } }`, { i: moduleInput() }, owner.token)).data!.createModule.id }, owner.token);
+    await t.gql(UPDATE, { input: { id: published.id, expectedVersion: published.version, summary: 'Ringkasan revisi yang menunggu tinjauan kurator.' } }, owner.token);
+    const later = await t.gql(`mutation($id: ID!) { submitModule(id: $id) { id } }`, { id: (await t.gql(`mutation($i: ModuleInput!) { createModule(input: $i) { id } }`, { i: moduleInput() }, owner.token)).data!.createModule.id }, owner.token);
+    const ours = [before.data!.submitModule.id, published.id, later.data!.submitModule.id];
+
+    const all = await curatorQueue(null, 100, null);
+    const order = all.nodes.map((n: { id: string }) => n.id);
+    expect(order.filter((id: string) => ours.includes(id))).toEqual(ours);
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: { nodes: { id: string }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } = await curatorQueue(null, 1, after);
+      seen.push(...page.nodes.map((n) => n.id));
+      after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+    } while (after);
+    expect(seen).toEqual(order);
+    expect(all.totalCount).toBe(order.length);
+
+    // Listed once whatever the statuses asked; not among CHANGES_REQUESTED modules.
+    const withPublished = (await curatorQueue(['IN_REVIEW', 'PUBLISHED'], 100, null)).nodes.map((n: { id: string }) => n.id);
+    expect(withPublished.filter((id: string) => id === published.id)).toHaveLength(1);
+    expect((await curatorQueue(['CHANGES_REQUESTED'], 100, null)).nodes.map((n: { id: string }) => n.id)).not.toContain(published.id);
   });
 });
