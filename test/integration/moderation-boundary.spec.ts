@@ -179,6 +179,9 @@ describe('the moderation boundary: only approved content reaches learners and th
     await t.gql(RATE_MODULE, { input: { moduleId: module.id, rating: 4, comment: 'Cukup jelas' } }, learner.token);
     const report = await t.gql(REPORT_MODULE, { input: { moduleId: module.id, reason: 'MISLEADING', details: 'Klaim organik tidak benar' } }, other.token);
     await pollUntil(async () => ((await searchHits('cabai organik')).some((hit) => hit.module.id === module.id) ? true : undefined), 5_000, 'the module in search');
+    // An edit waiting for review when the module is taken down goes with it.
+    const waiting = await t.gql(UPDATE, { input: { id: module.id, expectedVersion: module.version, title: 'Revisi yang Menunggu Saat Diturunkan' } }, owner.token);
+    expect(waiting.data!.updateModule.pendingRevision.status).toBe('IN_REVIEW');
 
     const resolved = await t.gql(
       `mutation($input: ResolveReportInput!) { resolveReport(input: $input) { status module { status } } }`,
@@ -187,7 +190,8 @@ describe('the moderation boundary: only approved content reaches learners and th
     );
     expect(resolved.data!.resolveReport.module.status).toBe('UNPUBLISHED');
     const renamed = 'Judul Ditulis Ulang Setelah Diturunkan Kurator';
-    const edited = await t.gql(UPDATE, { input: { id: module.id, expectedVersion: module.version + 1, title: renamed, summary: 'Ringkasan baru yang belum pernah ditinjau kurator sama sekali.' } }, owner.token);
+    expect((await t.gql(BY_ID, { id: module.id }, owner.token)).data!.module).toMatchObject({ status: 'UNPUBLISHED', pendingRevision: null });
+    const edited = await t.gql(UPDATE, { input: { id: module.id, expectedVersion: module.version + 2, title: renamed, summary: 'Ringkasan baru yang belum pernah ditinjau kurator sama sekali.' } }, owner.token);
     expect(edited.data!.updateModule).toMatchObject({ status: 'UNPUBLISHED', title: renamed, pendingRevision: null });
 
     // Gone from every public path; what a learner still holds shows only the approved title, no content.
