@@ -5,7 +5,7 @@ import { RequestLimits } from '../config/config';
 import { hasLargeBody } from '../http/body-limits';
 import { ThrottleService } from '../throttling/throttle.service';
 import { findOversizedList, ListBounds } from './list-bounds';
-import { QueryTooComplexError, queryCost } from './query-cost';
+import { MAX_QUERY_NODES, QueryTooComplexError, queryCost } from './query-cost';
 import { RequestContext } from './request-context';
 
 /** The only operation allowed a body above the ordinary limit. */
@@ -19,14 +19,21 @@ const LONG_LIST_ARGUMENTS: Record<string, number> = {
 
 const refusal = (error: DomainError, status: number) => new GraphQLError(error.message, { originalError: error, extensions: { http: { status } } });
 
-/** Root fields of an operation, fragments included. */
-function rootFieldNames(selectionSet: SelectionSetNode, fragments: Map<string, SelectionSetNode>): string[] {
-  return selectionSet.selections.flatMap((selection) => {
-    if (selection.kind === Kind.FIELD) return [selection.name.value];
-    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFieldNames(selection.selectionSet, fragments);
-    const fragment = fragments.get(selection.name.value);
-    return fragment ? rootFieldNames(fragment, fragments) : [];
-  });
+/**
+ * The fields an operation executes at its root, by response key (alias or name), fragments
+ * included: what GraphQL merges runs once, and each fragment is read once however often it is spread.
+ */
+function rootFields(selectionSet: SelectionSetNode, fragments: Map<string, SelectionSetNode>, fields = new Map<string, string>(), seen = new Set<string>()): Map<string, string> {
+  for (const selection of selectionSet.selections) {
+    if (selection.kind === Kind.FIELD) fields.set(selection.alias?.value ?? selection.name.value, selection.name.value);
+    else if (selection.kind === Kind.INLINE_FRAGMENT) rootFields(selection.selectionSet, fragments, fields, seen);
+    else if (!seen.has(selection.name.value)) {
+      seen.add(selection.name.value);
+      const fragment = fragments.get(selection.name.value);
+      if (fragment) rootFields(fragment, fragments, fields, seen);
+    }
+  }
+  return fields;
 }
 
 /**
@@ -61,9 +68,9 @@ export class RequestLimitsPlugin implements ApolloServerPlugin<RequestContext> {
     if (!document || !operation) return;
     const fragments = new Map<string, SelectionSetNode>();
     for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition.selectionSet);
-    const rootFields = rootFieldNames(operation.selectionSet, fragments);
+    const fields = rootFields(operation.selectionSet, fragments);
 
-    if (hasLargeBody(contextValue.req) && !(operation.operation === 'mutation' && rootFields.every((name) => name === IMPORT_FIELD))) {
+    if (hasLargeBody(contextValue.req) && !(operation.operation === 'mutation' && [...fields.values()].every((name) => name === IMPORT_FIELD))) {
       const message = `Request body too large: at most ${this.limits.bodyBytes} bytes (only importModules may send up to ${this.limits.importBodyBytes})`;
       throw refusal(new DomainError(ErrorCode.BAD_USER_INPUT, message), 413);
     }
@@ -75,7 +82,7 @@ export class RequestLimitsPlugin implements ApolloServerPlugin<RequestContext> {
 
     if (operation.operation === 'mutation' && contextValue.viewer) {
       try {
-        await this.throttles.consumeWrites(contextValue.viewer.id, rootFields.length);
+        await this.throttles.consumeWrites(contextValue.viewer.id, fields.size);
       } catch (error) {
         if (error instanceof DomainError) throw refusal(error, 429);
         throw error;
@@ -92,7 +99,8 @@ export class RequestLimitsPlugin implements ApolloServerPlugin<RequestContext> {
       cost = Infinity;
     }
     if (cost !== undefined && cost > this.limits.queryCost) {
-      const message = `Query too costly: ${Number.isFinite(cost) ? cost : 'too many selections'} exceeds ${this.limits.queryCost}; ask for smaller pages or fewer fields`;
+      const measure = Number.isFinite(cost) ? `cost ${cost} exceeds ${this.limits.queryCost}` : `more than ${MAX_QUERY_NODES} selections once fragments are expanded`;
+      const message = `Query too costly: ${measure}; ask for smaller pages or fewer fields`;
       throw refusal(new DomainError(ErrorCode.BAD_USER_INPUT, message), 400);
     }
   }

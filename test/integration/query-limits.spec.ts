@@ -71,6 +71,15 @@ describe('query limits, refused before any resolver runs', () => {
       expect(errorCode(await t.gql(query, { size: 5 }))).toBeUndefined();
     });
 
+    it('refuses a fragment bomb (each fragment spreading the previous one twice) at once', async () => {
+      const fragments = [`fragment F0 on Query { categories { slug } }`, ...Array.from({ length: 24 }, (_, i) => `fragment F${i + 1} on Query { ...F${i} ...F${i} }`)];
+      const started = performance.now();
+      const res = await t.gql(`query { ...F24 } ${fragments.join(' ')}`);
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].message).toMatch(/^Query too costly: more than 10000 selections/);
+      expect(performance.now() - started).toBeLessThan(2_000);
+    });
+
     it('lets ordinary pages through: the README search, a page of 20 with facets, a curator queue', async () => {
       const readme = await t.gql(`{ searchModules(input: { query: "pemasran digtal", priceIdr: [0], pageSize: 3 }) { totalHits hits { module { title slug } highlight { title } } facets { category { value count } } } }`);
       expect(readme.errors).toBeUndefined();
