@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { buildClientSchema, GraphQLSchema, introspectionFromSchema } from 'graphql';
+import { ADMIN_ENV } from '../factories/learning';
+import { HttpAnswer, responseProblems } from '../fuzz/check-response';
+import { buildFuzzWorld, FuzzWorld } from '../fuzz/fuzz-world';
+import { operationArbitrary } from '../fuzz/operation-arbitrary';
+import { RenderedOperation, renderOperation } from '../fuzz/render-operation';
+import { renewSession } from '../fuzz/sessions';
+import { assertInvariants } from '../support/invariants';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** Fixed by default so CI is repeatable; FUZZ_SEED / FUZZ_RUNS / FUZZ_PATH explore further or replay a failure. */
+const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
+const PATH = process.env.FUZZ_PATH;
+
+describe('schema-driven fuzzing', () => {
+  let t: TestApp;
+  let world: FuzzWorld;
+  let schema: GraphQLSchema;
+
+  beforeAll(async () => {
+    t = await startTestApp(ADMIN_ENV);
+    world = await buildFuzzWorld(t);
+    // Introspected in process: the request limits (cost, introspection off in production) concern clients, not this test.
+    schema = buildClientSchema(introspectionFromSchema(t.app.get(GraphQLSchemaHost).schema));
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('recognises an answer that breaks the rules', () => {
+    const answer = (status: number, body: unknown): HttpAnswer => ({ status, body: JSON.stringify(body) });
+    const error = (message: string, code = 'BAD_USER_INPUT') => ({ data: null, errors: [{ message, extensions: { code } }] });
+    expect(responseProblems(answer(200, error('Invalid input: title too short')), [])).toEqual([]);
+    expect(responseProblems(answer(500, error('x')), [])).toEqual(['HTTP 500']);
+    expect(responseProblems(answer(200, error('x', 'INTERNAL_SERVER_ERROR')), [])).toHaveLength(1);
+    expect(responseProblems(answer(413, { statusCode: 413, message: 'request entity too large' }), [])).toHaveLength(1);
+    expect(responseProblems(answer(200, error('syntax error at or near "OR"')), [])).toHaveLength(1);
+    expect(responseProblems(answer(200, error('at Foo.bar (/app/dist/catalog/catalog.service.js:10:5)', 'NOT_FOUND')), [])).not.toEqual([]);
+    // Quoting the request's own input back is not a leak.
+    expect(responseProblems(answer(200, error('Expected Int, found "\' UNION SELECT a FROM b"')), ["' UNION SELECT a FROM b"])).toEqual([]);
+  });
+
+  it(
+    `answers ${RUNS} generated operations (seed ${SEED}) without a 5xx, a leak or a code outside the contract`,
+    async () => {
+      let answered = 0;
+      const property = fc.asyncProperty(operationArbitrary(schema), async (op) => {
+        const rendered = renderOperation(op, world);
+        const answer = await send(t, rendered);
+        const problems = responseProblems(answer, rendered.sent);
+        if (problems.length > 0) throw new Error(`${problems.join('\n')}\nrole: ${op.role}\n${preview(rendered)}`);
+        if (!answer.body.includes('"errors"')) answered += 1;
+        else if (answer.body.includes('"UNAUTHENTICATED"')) await renewSession(t, world, op.role);
+      });
+      await fc.assert(property, { seed: SEED, numRuns: RUNS, ...(PATH ? { path: PATH } : {}) });
+      // The cases must get past validation and the guards often enough to exercise the services behind them.
+      expect(answered / RUNS).toBeGreaterThan(0.15);
+    },
+    60_000 + RUNS * 200,
+  );
+
+  it('leaves every invariant holding afterwards (ledger, counters, index equals database)', async () => {
+    await assertInvariants(t, { beneficiaryTokens: world.beneficiaries.map((b) => b.token) });
+  });
+});
+
+async function send(t: TestApp, rendered: RenderedOperation): Promise<HttpAnswer> {
+  const response = await fetch(`${t.baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(rendered.token ? { authorization: `Bearer ${rendered.token}` } : {}) },
+    body: JSON.stringify({ query: rendered.query, variables: rendered.variables }),
+  });
+  return { status: response.status, body: await response.text() };
+}
+
+/** The request as a replayable curl payload, cut short where huge. */
+function preview(rendered: RenderedOperation): string {
+  const cut = (text: string) => (text.length > 2_000 ? `${text.slice(0, 2_000)}... (${text.length} characters)` : text);
+  return `query: ${cut(rendered.query)}\nvariables: ${cut(JSON.stringify(rendered.variables))}`;
+}
