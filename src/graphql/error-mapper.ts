@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode, FieldError, RateLimitedError } from '../common/domain-error';
+import { nulCharacterRefused } from '../common/postgres-errors';
 import { SearchUnavailableError } from '../search/search-engine.port';
 
 const logger = new Logger('GraphQLErrors');
@@ -43,6 +44,10 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   if (original instanceof SearchUnavailableError) {
     return { ...base, message: 'Search is temporarily unavailable; retry later', extensions: { code: ErrorCode.SEARCH_UNAVAILABLE } };
+  }
+  if (nulCharacterRefused(original)) {
+    // Any text argument may carry U+0000, which PostgreSQL refuses wherever it meets it.
+    return { ...base, message: 'Invalid input: text must not contain the NUL character (U+0000)', extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [] } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {

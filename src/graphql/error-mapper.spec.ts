@@ -1,0 +1,22 @@
+import { Logger } from '@nestjs/common';
+import { GraphQLError } from 'graphql';
+import { formatGraphQLError } from './error-mapper';
+
+/** What TypeORM throws when PostgreSQL refuses a text parameter holding U+0000. */
+const nulRefusal = () => Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { driverError: { code: '22021' } });
+
+describe('formatGraphQLError', () => {
+  it('answers BAD_USER_INPUT, not a 500, when PostgreSQL refuses a NUL character in the input', () => {
+    const error = new GraphQLError('invalid byte sequence for encoding "UTF8": 0x00', { path: ['login'], originalError: nulRefusal() });
+    const formatted = formatGraphQLError({ message: error.message, path: ['login'] }, error);
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [] });
+    expect(formatted.message).not.toMatch(/byte sequence|UTF8/);
+  });
+
+  it('still masks other database failures as INTERNAL_SERVER_ERROR', () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    const original = Object.assign(new Error('relation "x" does not exist'), { driverError: { code: '42P01' } });
+    const error = new GraphQLError(original.message, { path: ['categories'], originalError: original });
+    expect(formatGraphQLError({ message: error.message, path: ['categories'] }, error)).toEqual({ message: 'Internal server error', path: ['categories'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+});
