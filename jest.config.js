@@ -24,6 +24,8 @@ const common = {
 };
 
 module.exports = {
+  // Jest 30 reads testTimeout from the root config only; integration tests start a whole app.
+  testTimeout: 60000,
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
@@ -33,7 +35,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };
