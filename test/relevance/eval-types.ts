@@ -38,5 +38,5 @@ export interface FreeOptionsEvaluation {
   extra?: Record<string, number>;
 }
 
-/** What test/relevance/free-options-eval.ts exports. */
+/** What test/relevance/free-options-eval.ts exports as `evaluateFreeOptions` (one result per engine of the catalogue). */
 export type EvaluateFreeOptions = (catalogue: RelevanceCatalogue) => Promise<FreeOptionsEvaluation[]>;
