@@ -39,10 +39,14 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const [contributor, otherContributor] = [await registerContributor(t), await registerContributor(t, { kind: 'ORGANIZATION', organizationName: 'Yayasan Belajar' })];
   const [beneficiary, otherBeneficiary] = [await registerBeneficiaryWithCard(t), await registerBeneficiaryWithCard(t)];
 
+  // More than a few: the fuzzing archives and unpublishes them as it goes.
   const published = [
     await publishedModule(t, contributor.token, curator.token),
     await publishedModule(t, contributor.token, curator.token, { priceIdr: 1, categorySlug: 'teknologi-informasi' }),
     await publishedModule(t, otherContributor.token, curator.token, { categorySlug: 'makanan-minuman' }),
+    await publishedModule(t, contributor.token, curator.token, { categorySlug: 'kewirausahaan' }),
+    await publishedModule(t, otherContributor.token, curator.token, { priceIdr: 1 }),
+    await publishedModule(t, otherContributor.token, curator.token, { categorySlug: 'bahasa-asing' }),
   ];
   const drafts = [await createModule(t, contributor.token), await createModule(t, otherContributor.token)];
 

@@ -155,7 +155,9 @@ class ArbitraryBuilder {
     if (isListType(type)) return fc.array(this.value(type.ofType, name, owner, hostility, depth + 1), { minLength: 1, maxLength: 3 });
     if (isEnumType(type)) return fc.constantFrom(...type.getValues().map((value) => ({ $enum: value.name })));
     if (isInputObjectType(type)) {
-      const fields = Object.values(type.getFields()).filter((field) => depth < MAX_INPUT_DEPTH || isRequiredInputField(field));
+      // An optional id (LessonInput.id) names something to keep; a random one is a fault, so valid values leave it out.
+      const optionalId = (field: GraphQLInputField) => !isRequiredInputField(field) && getNamedType(field.type).name === 'ID';
+      const fields = Object.values(type.getFields()).filter((field) => (depth < MAX_INPUT_DEPTH || isRequiredInputField(field)) && !optionalId(field));
       const model = Object.fromEntries(fields.map((field) => [field.name, this.value(field.type, field.name, type.name, hostility, depth + 1)]));
       const requiredKeys = fields.filter(isRequiredInputField).map((field) => field.name);
       return fc.record(model, { requiredKeys }).map(($fields) => ({ $fields: $fields as Record<string, FuzzValue> }));

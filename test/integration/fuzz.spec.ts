@@ -2,17 +2,19 @@ import fc from 'fast-check';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { buildClientSchema, GraphQLSchema, introspectionFromSchema } from 'graphql';
 import { ADMIN_ENV } from '../factories/learning';
+import { publishedModule } from '../factories/modules';
 import { HttpAnswer, responseProblems } from '../fuzz/check-response';
 import { buildFuzzWorld, FuzzWorld } from '../fuzz/fuzz-world';
 import { operationArbitrary } from '../fuzz/operation-arbitrary';
 import { RenderedOperation, renderOperation } from '../fuzz/render-operation';
 import { renewSession } from '../fuzz/sessions';
+import { SEARCH_ENGINE, SearchEngine } from '../../src/search/search-engine.port';
 import { assertInvariants } from '../support/invariants';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /** Fixed by default so CI is repeatable; FUZZ_SEED / FUZZ_RUNS / FUZZ_PATH explore further or replay a failure. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261129);
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2500);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const PATH = process.env.FUZZ_PATH;
 
 describe('schema-driven fuzzing', () => {
@@ -62,6 +64,35 @@ describe('schema-driven fuzzing', () => {
 
   it('leaves every invariant holding afterwards (ledger, counters, index equals database)', async () => {
     await assertInvariants(t, { beneficiaryTokens: world.beneficiaries.map((b) => b.token) });
+  });
+
+  it('notices each broken invariant (the checks can fail)', async () => {
+    const [module] = world.pools.module;
+    const [beneficiary] = world.beneficiaries;
+    const engine = t.app.get<SearchEngine>(SEARCH_ENGINE);
+    // The fuzzing may have taken every module of the world down: publish one to take out of the index.
+    await renewSession(t, world, 'contributor');
+    await renewSession(t, world, 'curator');
+    const published = await publishedModule(t, world.tokens.contributor!, world.tokens.curator!);
+    await assertInvariants(t);
+    const [document] = (await engine.search({ query: '', filters: {}, sort: 'NEWEST', page: 1, pageSize: 100 })).hits.map((hit) => hit.document).filter((doc) => doc.id === published.id);
+    await t.db.query(`UPDATE modules SET enrollment_count = enrollment_count + 1 WHERE id = $1`, [module]);
+    await t.db.query(`UPDATE wallets SET balance_idr = balance_idr + 1 WHERE user_id = $1`, [beneficiary.id]);
+    await t.db.query(`UPDATE categories SET published_module_count = published_module_count + 1 WHERE slug = 'kewirausahaan'`);
+    await t.db.query(`INSERT INTO outbox_events (job, payload, attempts, last_error, failed_at) VALUES ('sync-module', '{}', 10, 'boom', now())`);
+    await engine.delete([document.id]);
+    try {
+      const failure = await assertInvariants(t, { timeoutMs: 500 }).catch((error: Error) => error.message);
+      expect(failure).toContain(`module ${module}: enrollment_count`);
+      expect(failure).toContain(`wallet ${beneficiary.id}`);
+      expect(failure).toContain('category kewirausahaan');
+      expect(failure).toMatch(/outbox row \d+ \(sync-module\) gave up: boom/);
+      expect(failure).toContain(`module ${document.id} v${document.version} is PUBLISHED, the index holds nothing`);
+    } finally {
+      await t.db.query(`UPDATE modules SET enrollment_count = enrollment_count - 1 WHERE id = $1`, [module]);
+      await t.db.query(`UPDATE wallets SET balance_idr = balance_idr - 1 WHERE user_id = $1`, [beneficiary.id]);
+      await t.db.query(`UPDATE categories SET published_module_count = published_module_count - 1 WHERE slug = 'kewirausahaan'`);
+    }
   });
 });
 
