@@ -3,7 +3,8 @@ import { ContributorKind } from '../accounts/user.entity';
 import { DeliveryMode, Level } from '../catalog/module-status';
 import { ModuleDocument } from './search-engine.port';
 
-interface DocumentRow {
+/** A row of the documents query (modules joined with category and contributor). */
+export interface DocumentRow {
   id: string;
   version: number;
   slug: string;
@@ -41,7 +42,8 @@ const SELECT = `
          u.contributor_kind
     FROM modules m JOIN categories c ON c.id = m.category_id JOIN users u ON u.id = m.contributor_id`;
 
-function toDocument(row: DocumentRow): ModuleDocument {
+/** The index document of a module row: the one mapping every index write goes through. */
+export function toDocument(row: DocumentRow): ModuleDocument {
   return {
     id: row.id,
     version: row.version,
