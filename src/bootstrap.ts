@@ -20,7 +20,6 @@ export async function createApp(config: AppConfig): Promise<NestExpressApplicati
   applyHttpBoundaries(app, config);
   app.useGlobalPipes(inputValidationPipe);
   app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
-  app.enableShutdownHooks();
   await app.init();
   // Background work starts once everything it touches is ready (the search index is built at bootstrap).
   await startBackgroundWork(app);

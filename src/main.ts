@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
+import { exitGracefullyOnSignals } from './common/graceful-shutdown';
 import { ConfigError } from './config/app-config';
 import { loadConfig } from './config/config';
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   }
   const app = await createApp(config);
   await app.listen(config.port, '0.0.0.0');
+  exitGracefullyOnSignals(app, config.shutdownGraceSeconds);
   new Logger('Main').log(`API ready at http://localhost:${config.port}/graphql (health: /health)`);
 }
 

@@ -168,6 +168,25 @@ export class EnvironmentVariables {
   @Max(60_000)
   SESSION_CACHE_TTL_MS = 30_000;
 
+  /** Done outbox rows (and completed BullMQ jobs) are deleted after this many hours. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_RETENTION_HOURS = 24;
+
+  /** Given-up outbox rows (and failed BullMQ jobs) are kept this many days for inspection and retry, then deleted. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  OUTBOX_GIVEN_UP_RETENTION_DAYS = 30;
+
+  /** On SIGTERM, how long in-flight requests and running jobs may take before the process exits anyway. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  SHUTDOWN_GRACE_SECONDS = 25;
+
   /** Run job workers in the API process. Off only with Redis and Meilisearch: the in-process index follows changes only through this process's workers. */
   @Transform(toBool)
   @IsBoolean()

@@ -25,6 +25,9 @@ export interface AppConfig {
   trustProxy: boolean | number | string;
   sessionCacheTtlMs: number;
   workers: boolean;
+  /** Retention of finished jobs: done rows in hours, given-up rows in days. */
+  jobRetention: { doneHours: number; givenUpDays: number };
+  shutdownGraceSeconds: number;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
 }
 
@@ -102,6 +105,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     sessionCacheTtlMs: env.SESSION_CACHE_TTL_MS,
     workers: env.WORKERS,
+    jobRetention: { doneHours: env.OUTBOX_RETENTION_HOURS, givenUpDays: env.OUTBOX_GIVEN_UP_RETENTION_DAYS },
+    shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     logLevel: env.LOG_LEVEL,
   };
 }

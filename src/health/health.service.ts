@@ -10,11 +10,20 @@ export interface HealthIndicator {
   /** Whether the API cannot serve without it (a down required dependency makes /health 503). */
   readonly required: boolean;
   isUp(): Promise<boolean>;
+  /** Figures shown beside an up state; `degraded` when it works but needs an operator's eye (never a 503). */
+  details?(): Promise<HealthDetails>;
 }
+
+export interface HealthDetails {
+  degraded: boolean;
+  figures: Record<string, number | null>;
+}
+
+export type CheckReport = { status: 'up' | 'degraded' | 'down'; required: boolean } & Record<string, number | null | string | boolean>;
 
 export interface HealthReport {
   status: 'ok' | 'unavailable';
-  checks: Record<string, { status: 'up' | 'down'; required: boolean }>;
+  checks: Record<string, CheckReport>;
   /** The database pool's connections now, and requests waiting for one (the load test samples it). */
   pool: { size: number; idle: number; waiting: number };
 }
@@ -35,10 +44,9 @@ export class HealthService {
 
   async report(): Promise<HealthReport> {
     const all = this.indicators;
-    const states = await Promise.all(all.map((indicator) => withTimeout(indicator.isUp()).catch(() => false)));
-    const checks = Object.fromEntries(all.map((indicator, i) => [indicator.name, { status: states[i] ? 'up' : 'down', required: indicator.required }] as const));
-    const ok = all.every((indicator, i) => states[i] || !indicator.required);
-    return { status: ok ? 'ok' : 'unavailable', checks, pool: this.poolState() };
+    const checks = await Promise.all(all.map((indicator) => check(indicator)));
+    const ok = all.every((indicator, i) => checks[i].status !== 'down' || !indicator.required);
+    return { status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(all.map((indicator, i) => [indicator.name, checks[i]])), pool: this.poolState() };
   }
 
   private poolState(): HealthReport['pool'] {
@@ -47,6 +55,18 @@ export class HealthService {
   }
 }
 
-function withTimeout(check: Promise<boolean>): Promise<boolean> {
-  return Promise.race([check, new Promise<boolean>((resolve) => setTimeout(() => resolve(false), CHECK_TIMEOUT_MS).unref())]);
+async function check(indicator: HealthIndicator): Promise<CheckReport> {
+  const down: CheckReport = { status: 'down', required: indicator.required };
+  try {
+    if (!(await withTimeout(indicator.isUp()))) return down;
+    const details = indicator.details ? await withTimeout(indicator.details()) : undefined;
+    if (details === undefined && indicator.details) return down;
+    return { status: details?.degraded ? 'degraded' : 'up', required: indicator.required, ...details?.figures };
+  } catch {
+    return down;
+  }
+}
+
+function withTimeout<T>(work: Promise<T>): Promise<T | undefined> {
+  return Promise.race([work, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), CHECK_TIMEOUT_MS).unref())]);
 }

@@ -1,5 +1,5 @@
 import type { Queue } from 'bullmq';
-import { BullMqDispatcher } from './bullmq-dispatcher';
+import { bullJobId, BullMqDispatcher, jobOptions, outboxRowOf } from './bullmq-dispatcher';
 import { JobName, QueueName } from './jobs';
 
 /** Records what would be added to each queue (the queues themselves are BullMQ's, tested against Redis in integration). */
@@ -14,7 +14,7 @@ function recordingQueues() {
 describe('BullMqDispatcher', () => {
   it('adds one job per distinct job of a batch, named by the last outbox row asking for it, to the job’s queue', async () => {
     const { queues, added } = recordingQueues();
-    await new BullMqDispatcher(queues).dispatch([
+    await new BullMqDispatcher(queues, jobOptions({ doneHours: 24, givenUpDays: 30 })).dispatch([
       { id: '1', job: JobName.SYNC_MODULE, payload: { moduleId: 'a' } },
       { id: '2', job: JobName.SYNC_MODULE, payload: { moduleId: 'b' } },
       { id: '3', job: JobName.SYNC_MODULE, payload: { moduleId: 'a' } },
@@ -26,5 +26,19 @@ describe('BullMqDispatcher', () => {
       ['outbox-2', { moduleId: 'b' }],
     ]);
     expect(added.get(QueueName.NOTIFICATIONS)!.map((job) => job.opts.jobId)).toEqual(['outbox-4']);
+  });
+
+  it('names a row retried by an operator as a new job, and finds the row of any outbox job id', () => {
+    expect(bullJobId({ id: '7' })).toBe('outbox-7');
+    expect(bullJobId({ id: '7', retries: 2 })).toBe('outbox-7-retry-2');
+    expect([outboxRowOf('outbox-7'), outboxRowOf('outbox-7-retry-2'), outboxRowOf('repeat:reconcile-index:1'), outboxRowOf(undefined)]).toEqual(['7', '7', undefined, undefined]);
+  });
+
+  it('removes finished jobs by age and count, failed ones after the longer retention', () => {
+    expect(jobOptions({ doneHours: 24, givenUpDays: 30 })).toMatchObject({
+      attempts: 30,
+      removeOnComplete: { age: 86_400, count: 10_000 },
+      removeOnFail: { age: 30 * 86_400, count: 10_000 },
+    });
   });
 });

@@ -1,20 +1,29 @@
 import { Logger } from '@nestjs/common';
-import { JobDispatcher, OutboxJob, coalesce } from './job-dispatcher';
+import { coalesce, DispatchFailures, JobDispatcher, OutboxJob } from './job-dispatcher';
 import { JobHandlers } from './job-handlers';
 import { JobName, JobPayloads } from './jobs';
 
-/** Zero-setup mode: the relay runs the handlers itself, in this process. */
+/** Zero-setup mode: the relay runs the handlers itself, in this process, each job on its own. */
 export class InProcessDispatcher implements JobDispatcher {
   readonly name = 'in-process';
+  readonly runsHandlers = true;
   private readonly logger = new Logger(InProcessDispatcher.name);
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(private readonly handlers: JobHandlers) {}
 
-  async dispatch(jobs: OutboxJob[]): Promise<void> {
-    for (const job of coalesce(jobs)) {
-      await this.handlers.run(job.job, job.payload as JobPayloads[JobName]);
+  /** Runs every job of the batch; one that throws is reported and does not stop the others. */
+  async dispatch(jobs: OutboxJob[]): Promise<DispatchFailures> {
+    const failures: DispatchFailures = new Map();
+    for (const { job, rowIds } of coalesce(jobs)) {
+      try {
+        await this.handlers.run(job.job, job.payload as JobPayloads[JobName]);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        for (const id of rowIds) failures.set(id, message);
+      }
     }
+    return failures;
   }
 
   async schedule(job: JobName, everyMs: number): Promise<void> {

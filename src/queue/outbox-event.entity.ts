@@ -21,8 +21,16 @@ export class OutboxEventEntity {
   @Column('timestamptz', { name: 'claimed_until', nullable: true })
   claimedUntil!: Date | null;
 
+  /** Written at each claim: only its holder may complete the row (fencing). */
+  @Column('uuid', { name: 'claim_token', nullable: true })
+  claimToken!: string | null;
+
   @Column('integer', { default: 0 })
   attempts!: number;
+
+  /** Operator retries of the row after it gave up. */
+  @Column('integer', { default: 0 })
+  retries!: number;
 
   @Column('text', { name: 'last_error', nullable: true })
   lastError!: string | null;

@@ -1,42 +1,60 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { JOB_DISPATCHER, JobDispatcher, OutboxJob } from './job-dispatcher';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { DispatchFailures, JOB_DISPATCHER, JobDispatcher, OutboxJob } from './job-dispatcher';
+import { MAX_ATTEMPTS, RETRY_SQL_PARAMS } from './retry-policy';
 
 const BATCH_SIZE = 100;
 const POLL_INTERVAL_MS = 250;
-const CLAIM_SECONDS = 60;
-/** In-process handlers give up after this many attempts (the row keeps its error, visible). */
-export const MAX_ATTEMPTS = 10;
+/** A claim's lease; renewed every third of it while the claimed jobs run, so only a dead or stuck relay loses it. */
+export const CLAIM_SECONDS = 60;
+/** Redis refusing jobs is not the jobs' fault: such rows are retried at least this often, and never given up. */
+const HANDOVER_RETRY_MAX_SECONDS = 5;
+const RETENTION_EVERY_MS = 10 * 60_000;
+const RETENTION_DELETE_BATCH = 1_000;
 
 /**
- * Moves outbox rows to the dispatcher. Rows are claimed with a lease (so
- * several processes may relay at once) and marked done only after the
- * dispatcher accepted them; a failure puts them back with a backoff.
+ * Moves outbox rows to the dispatcher. Rows are claimed with a lease and a
+ * fresh token (so several processes may relay at once), and only the holder
+ * of the token may mark them done or due again: a relay whose lease ran out
+ * (another one took the rows) completes nothing. Each row's job succeeds or
+ * fails on its own; a failure puts only that row back, with a backoff.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationShutdown {
+export class OutboxRelay implements BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxRelay.name);
   private timer?: NodeJS.Timeout;
+  private retentionTimer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(JOB_DISPATCHER) private readonly dispatcher: JobDispatcher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Starts relaying; called once the application is fully initialised (indexes built, handlers registered). */
   start(): void {
     this.stopped = false;
     this.schedule(0);
+    this.retentionTimer = setInterval(() => void this.deleteExpired().catch((error: unknown) => this.logger.warn(`Outbox retention failed: ${String(error)}`)), RETENTION_EVERY_MS);
+    this.retentionTimer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Takes no new rows and waits for the pass under way (its jobs finish and are marked). Idempotent. */
+  async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.retentionTimer);
     await this.running;
     await this.dispatcher.close();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.stop();
   }
 
   /** Asks for a pass now (new rows have just been committed). */
@@ -46,36 +64,103 @@ export class OutboxRelay implements OnApplicationShutdown {
 
   /** One pass: claims and dispatches up to a batch; returns how many rows it handled. */
   async relayOnce(): Promise<number> {
-    const jobs: OutboxJob[] = await this.dataSource.query(
-      `UPDATE outbox_events SET claimed_until = now() + make_interval(secs => $2)
+    const claim = randomUUID();
+    const jobs = await this.claim(claim);
+    if (jobs.length === 0) return 0;
+    const lease = setInterval(() => void this.extendLease(claim), (CLAIM_SECONDS * 1000) / 3);
+    lease.unref();
+    let failures: DispatchFailures;
+    try {
+      failures = await this.dispatcher.dispatch(jobs);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      failures = new Map(jobs.map((job) => [job.id, message]));
+    } finally {
+      clearInterval(lease);
+    }
+    await this.complete(claim, jobs, failures);
+    return jobs.length;
+  }
+
+  /** Deletes done rows older than OUTBOX_RETENTION_HOURS and given-up rows older than OUTBOX_GIVEN_UP_RETENTION_DAYS, in indexed batches. */
+  async deleteExpired(): Promise<number> {
+    const { doneHours, givenUpDays } = this.config.jobRetention;
+    const expired = [
+      `done_at IS NOT NULL AND failed_at IS NULL AND done_at < now() - make_interval(hours => $1)`,
+      `failed_at IS NOT NULL AND failed_at < now() - make_interval(days => $1)`,
+    ];
+    let deleted = 0;
+    for (const [condition, age] of [
+      [expired[0], doneHours],
+      [expired[1], givenUpDays],
+    ] as const) {
+      for (;;) {
+        const [, count]: [unknown, number] = await this.dataSource.query(`DELETE FROM outbox_events WHERE id IN (SELECT id FROM outbox_events WHERE ${condition} LIMIT $2)`, [age, RETENTION_DELETE_BATCH]);
+        deleted += count;
+        if (count < RETENTION_DELETE_BATCH) break;
+      }
+    }
+    return deleted;
+  }
+
+  private async claim(token: string): Promise<OutboxJob[]> {
+    const [rows]: [OutboxJob[]] = await this.dataSource.query(
+      `UPDATE outbox_events SET claimed_until = now() + make_interval(secs => $2), claim_token = $3
         WHERE id IN (
           SELECT id FROM outbox_events
            WHERE done_at IS NULL AND failed_at IS NULL AND available_at <= now()
              AND (claimed_until IS NULL OR claimed_until < now())
            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-        RETURNING id, job, payload, attempts`,
-      [BATCH_SIZE, CLAIM_SECONDS],
-    ).then(([rows]: [OutboxJob[]]) => rows.sort((a, b) => Number(a.id) - Number(b.id)));
-    if (jobs.length === 0) return 0;
-    const ids = jobs.map((job) => job.id);
-    try {
-      await this.dispatcher.dispatch(jobs);
-      await this.dataSource.query(`UPDATE outbox_events SET done_at = now(), claimed_until = NULL WHERE id = ANY($1)`, [ids]);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const [rows]: [{ attempts: number; failed: boolean }[]] = await this.dataSource.query(
-        // Backoff: 0.5 s, 1 s, 2 s, ... capped at a minute.
-        `UPDATE outbox_events
-            SET attempts = attempts + 1, last_error = $2, claimed_until = NULL,
-                available_at = now() + make_interval(secs => least(60, 0.25 * power(2, attempts + 1))),
-                failed_at = CASE WHEN $3 AND attempts + 1 >= $4 THEN now() END
-          WHERE id = ANY($1) RETURNING attempts, failed_at IS NOT NULL AS failed`,
-        [ids, message.slice(0, 2000), this.dispatcher.name === 'in-process', MAX_ATTEMPTS],
+        RETURNING id, job, payload, retries`,
+      [BATCH_SIZE, CLAIM_SECONDS, token],
+    );
+    return rows.sort((a, b) => Number(a.id) - Number(b.id));
+  }
+
+  private async extendLease(token: string): Promise<void> {
+    await this.dataSource
+      .query(`UPDATE outbox_events SET claimed_until = now() + make_interval(secs => $2) WHERE claim_token = $1 AND done_at IS NULL AND failed_at IS NULL`, [token, CLAIM_SECONDS])
+      .catch((error: unknown) => this.logger.warn(`Could not extend an outbox lease: ${String(error)}`));
+  }
+
+  /** Marks the claimed rows done or due again, only while this claim still holds them. */
+  private async complete(token: string, jobs: OutboxJob[], failures: DispatchFailures): Promise<void> {
+    const doneIds = jobs.map((job) => job.id).filter((id) => !failures.has(id));
+    let marked = 0;
+    if (doneIds.length > 0) {
+      const [, count]: [unknown, number] = await this.dataSource.query(
+        `UPDATE outbox_events SET done_at = now(), claimed_until = NULL, claim_token = NULL WHERE id = ANY($1) AND claim_token = $2`,
+        [doneIds, token],
       );
-      const failed = rows.filter((row) => row.failed).length;
-      this.logger.warn(`Dispatching ${jobs.length} outbox job(s) through ${this.dispatcher.name} failed (${message}); will retry${failed ? `, ${failed} gave up` : ''}`);
+      marked += count;
     }
-    return jobs.length;
+    if (failures.size > 0) {
+      const jobsFailed = this.dispatcher.runsHandlers;
+      const [rows]: [{ gave_up: boolean }[]] = await this.dataSource.query(
+        `UPDATE outbox_events o
+            SET attempts = o.attempts + 1, last_error = f.error, claimed_until = NULL, claim_token = NULL,
+                available_at = now() + make_interval(secs => least($4, $3 * power(2, o.attempts))),
+                failed_at = CASE WHEN $5 AND o.attempts + 1 >= $6 THEN now() END
+           FROM unnest($1::bigint[], $7::text[]) AS f(id, error)
+          WHERE o.id = f.id AND o.claim_token = $2
+          RETURNING o.failed_at IS NOT NULL AS gave_up`,
+        [
+          [...failures.keys()],
+          token,
+          RETRY_SQL_PARAMS.firstSeconds,
+          jobsFailed ? RETRY_SQL_PARAMS.maxSeconds : HANDOVER_RETRY_MAX_SECONDS,
+          jobsFailed,
+          MAX_ATTEMPTS,
+          [...failures.values()].map((message) => message.slice(0, 2000)),
+        ],
+      );
+      marked += rows.length;
+      const gaveUp = rows.filter((row) => row.gave_up).length;
+      const firstError = failures.values().next().value;
+      this.logger.warn(`${failures.size} of ${jobs.length} outbox job(s) failed through ${this.dispatcher.name} (${firstError}); will retry${gaveUp ? `, ${gaveUp} gave up` : ''}`);
+    }
+    // Another relay took rows whose lease ran out: they are its to complete now.
+    if (marked < jobs.length) this.logger.warn(`${jobs.length - marked} outbox row(s) were claimed by another relay meanwhile; left to it`);
   }
 
   private schedule(delayMs: number): void {

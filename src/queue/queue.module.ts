@@ -1,10 +1,11 @@
 import { DynamicModule, Global, Module, Provider } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/config';
 import { HealthService } from '../health/health.service';
-import { BullMqDispatcher } from './bullmq-dispatcher';
+import { BullMqDispatcher, jobOptions } from './bullmq-dispatcher';
 import { BullMqWorkers } from './bullmq-workers';
 import { InProcessDispatcher } from './in-process-dispatcher';
 import { JOB_DISPATCHER } from './job-dispatcher';
@@ -13,6 +14,7 @@ import { QueueName } from './jobs';
 import { Outbox } from './outbox';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { OutboxRelay } from './outbox-relay';
+import { outboxStatus } from './outbox-status';
 import { producerConnection } from './redis-connection';
 
 const BULLMQ_QUEUES = Symbol('BULLMQ_QUEUES');
@@ -26,7 +28,7 @@ const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
 @Module({})
 export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const common: Provider[] = [JobHandlers, Outbox, OutboxRelay];
+    const common: Provider[] = [JobHandlers, Outbox, OutboxRelay, outboxHealth];
     const providers: Provider[] = config.redisUrl ? [...common, ...bullMqProviders(config, config.redisUrl)] : [...common, { provide: JOB_DISPATCHER, inject: [JobHandlers], useFactory: (handlers: JobHandlers) => new InProcessDispatcher(handlers) }];
     return {
       module: QueueModule,
@@ -36,6 +38,22 @@ export class QueueModule {
     };
   }
 }
+
+/** /health shows what waits and what gave up; given-up jobs degrade the report, never fail readiness. */
+const outboxHealth: Provider = {
+  provide: 'OUTBOX_HEALTH',
+  inject: [getDataSourceToken(), HealthService],
+  useFactory: (dataSource: DataSource, health: HealthService) =>
+    health.register({
+      name: 'outbox',
+      required: false,
+      isUp: async () => true,
+      details: async () => {
+        const status = await outboxStatus(dataSource);
+        return { degraded: status.givenUp > 0, figures: { ...status } };
+      },
+    }),
+};
 
 function bullMqProviders(config: AppConfig, redisUrl: string): Provider[] {
   return [
@@ -52,11 +70,12 @@ function bullMqProviders(config: AppConfig, redisUrl: string): Provider[] {
           }),
         ),
     },
-    { provide: JOB_DISPATCHER, inject: [BULLMQ_QUEUES], useFactory: (queues: Map<QueueName, Queue>) => new BullMqDispatcher(queues) },
+    { provide: JOB_DISPATCHER, inject: [BULLMQ_QUEUES], useFactory: (queues: Map<QueueName, Queue>) => new BullMqDispatcher(queues, jobOptions(config.jobRetention)) },
     {
       provide: BullMqWorkers,
-      inject: [JobHandlers, BULLMQ_QUEUES, REDIS_PRODUCER],
-      useFactory: (handlers: JobHandlers, queues: Map<QueueName, Queue>, producer: Redis) => new BullMqWorkers(redisUrl, config.queuePrefix, config.workers, handlers, queues, producer),
+      inject: [JobHandlers, BULLMQ_QUEUES, REDIS_PRODUCER, OutboxRelay, getDataSourceToken()],
+      useFactory: (handlers: JobHandlers, queues: Map<QueueName, Queue>, producer: Redis, relay: OutboxRelay, dataSource: DataSource) =>
+        new BullMqWorkers(redisUrl, config.queuePrefix, config.workers, handlers, queues, producer, relay, dataSource),
     },
     {
       // Redis down is degraded, not unavailable: writes still land in the outbox.

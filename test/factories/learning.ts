@@ -66,10 +66,12 @@ export async function countWrites(db: DataSource): Promise<Record<string, number
   return rest;
 }
 
-/** Waits until every outbox row has been handed over (in-process: run; BullMQ: queued). */
+/** Waits until every outbox row has been handed over (in-process: run; BullMQ: queued); a row that gave up is lost work, an error. */
 export async function outboxDrained(t: TestApp, timeoutMs = 5_000): Promise<void> {
   await pollUntil(
     async () => {
+      const [given] = await t.db.query(`SELECT id, job, last_error FROM outbox_events WHERE failed_at IS NOT NULL ORDER BY id LIMIT 1`);
+      if (given) throw new Error(`Outbox row ${given.id} (${given.job}) gave up: ${given.last_error}`);
       const [{ pending }] = await t.db.query(`SELECT count(*)::int AS pending FROM outbox_events WHERE done_at IS NULL AND failed_at IS NULL`);
       return pending === 0 ? true : undefined;
     },
