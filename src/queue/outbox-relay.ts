@@ -29,6 +29,8 @@ export class OutboxRelay implements BeforeApplicationShutdown {
   private retentionTimer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private stopped = true;
+  /** The lease of a claim, in seconds (a test shortens it to see it renewed). */
+  claimSeconds = CLAIM_SECONDS;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -67,7 +69,7 @@ export class OutboxRelay implements BeforeApplicationShutdown {
     const claim = randomUUID();
     const jobs = await this.claim(claim);
     if (jobs.length === 0) return 0;
-    const lease = setInterval(() => void this.extendLease(claim), (CLAIM_SECONDS * 1000) / 3);
+    const lease = setInterval(() => void this.extendLease(claim), (this.claimSeconds * 1000) / 3);
     lease.unref();
     let failures: DispatchFailures;
     try {
@@ -112,14 +114,14 @@ export class OutboxRelay implements BeforeApplicationShutdown {
              AND (claimed_until IS NULL OR claimed_until < now())
            ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
         RETURNING id, job, payload, retries`,
-      [BATCH_SIZE, CLAIM_SECONDS, token],
+      [BATCH_SIZE, this.claimSeconds, token],
     );
     return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
   private async extendLease(token: string): Promise<void> {
     await this.dataSource
-      .query(`UPDATE outbox_events SET claimed_until = now() + make_interval(secs => $2) WHERE claim_token = $1 AND done_at IS NULL AND failed_at IS NULL`, [token, CLAIM_SECONDS])
+      .query(`UPDATE outbox_events SET claimed_until = now() + make_interval(secs => $2) WHERE claim_token = $1 AND done_at IS NULL AND failed_at IS NULL`, [token, this.claimSeconds])
       .catch((error: unknown) => this.logger.warn(`Could not extend an outbox lease: ${String(error)}`));
   }
 
