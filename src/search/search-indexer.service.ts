@@ -6,7 +6,10 @@ import { JobName } from '../queue/jobs';
 import { allPublishedDocuments, publishedDocuments, publishedVersions } from './module-documents';
 import { JobState } from '../queue/job-state';
 import { ReindexJobEntity } from './reindex-job.entity';
-import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
+import { ModuleDocument, SEARCH_ENGINE, SearchEngine } from './search-engine.port';
+
+/** Writes of one sync before it fails for now (and is retried): each pass reads back what it wrote. */
+const MAX_SYNC_PASSES = 5;
 
 export interface ReconcileReport {
   upserted: number;
@@ -34,12 +37,24 @@ export class SearchIndexer implements OnModuleInit {
     this.handlers.register(JobName.REINDEX, ({ reindexJobId }) => this.reindex(reindexJobId));
   }
 
-  /** Upserts the PUBLISHED ones among `moduleIds`, deletes the others. */
+  /**
+   * Upserts the PUBLISHED ones among `moduleIds`, deletes the others. A late
+   * or duplicate delivery may write what it read after a newer sync wrote, so
+   * it reads again after writing and writes again until the database held
+   * still: the last write to the engine always matches the database.
+   */
   async syncModules(moduleIds: string[]): Promise<void> {
-    const documents = await publishedDocuments(this.dataSource, moduleIds);
-    if (documents.size > 0) await this.engine.upsert([...documents.values()]);
-    const gone = moduleIds.filter((id) => !documents.has(id));
-    if (gone.length > 0) await this.engine.delete(gone);
+    let documents = await publishedDocuments(this.dataSource, moduleIds);
+    for (let pass = 1; ; pass++) {
+      if (documents.size > 0) await this.engine.upsert([...documents.values()]);
+      const gone = moduleIds.filter((id) => !documents.has(id));
+      if (gone.length > 0) await this.engine.delete(gone);
+      const current = await publishedDocuments(this.dataSource, moduleIds);
+      if (sameDocuments(documents, current)) return;
+      // The job fails and is retried with a backoff: the modules are changing faster than they sync.
+      if (pass === MAX_SYNC_PASSES) throw new Error(`Modules kept changing while their search documents were written (${moduleIds.length} module(s))`);
+      documents = current;
+    }
   }
 
   /** Builds a fresh index from the database and swaps it in. */
@@ -72,4 +87,8 @@ export class SearchIndexer implements OnModuleInit {
       throw error;
     }
   }
+}
+
+function sameDocuments(written: Map<string, ModuleDocument>, current: Map<string, ModuleDocument>): boolean {
+  return written.size === current.size && [...written].every(([id, document]) => JSON.stringify(document) === JSON.stringify(current.get(id)));
 }
