@@ -115,7 +115,7 @@ describe('search against a lagging index', () => {
   it('queued a sync of each stale module, not one per search that met it', async () => {
     const queued: { module_id: string }[] = await t.db.query(`SELECT payload->>'moduleId' AS module_id FROM outbox_events WHERE id > $1 AND job = 'sync-module'`, [outboxBefore]);
     expect([...new Set(queued.map((row) => row.module_id))].sort()).toEqual([taken.id, free.id, edited.id].sort());
-    // Without the limit of one repair per module per 10 s, the searches above would have queued eleven; two windows (a slow machine) is six.
+    // Without the limit of one repair per module per 10 s, the searches above would have queued nine; two windows (a slow machine) is six.
     expect(queued.length).toBeLessThanOrEqual(6);
   });
 
