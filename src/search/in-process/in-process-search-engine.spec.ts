@@ -32,3 +32,27 @@ describe('InProcessSearchEngine', () => {
     expect(after.hits.map((hit) => hit.id).sort()).toEqual(['new', 'written']);
   });
 });
+
+describe('InProcessSearchEngine matching', () => {
+  const search = (engine: InProcessSearchEngine, query: string) =>
+    engine.search({ query, filters: {}, sort: 'RELEVANCE', page: 1, pageSize: 10, facets: false }).then((response) => response.hits.map((hit) => hit.id));
+
+  it('matches two typed words joined, as Meilisearch concatenates them ("corel draw" finds "CorelDraw")', async () => {
+    const engine = new InProcessSearchEngine({ language });
+    await engine.upsert([moduleDocument({ id: 'joined', title: 'Desain dengan CorelDraw' }), moduleDocument({ id: 'other', title: 'Menggambar Draw Bebas' })]);
+    expect(await search(engine, 'corel draw')).toEqual(['joined']);
+    expect(await search(engine, 'draw corel')).toEqual(['joined']);
+  });
+
+  it('ranks, within the same words matched, fewer typos first, then the better attribute, then the exact word', async () => {
+    const engine = new InProcessSearchEngine({ language });
+    await engine.upsert([
+      moduleDocument({ id: 'typo', title: 'Kursus Pemasarn', enrollmentCount: 900 }),
+      moduleDocument({ id: 'summary', title: 'Kursus', summary: 'Pemasaran untuk pemula', enrollmentCount: 800 }),
+      moduleDocument({ id: 'stem', title: 'Memasarkan Produk', enrollmentCount: 700 }),
+      moduleDocument({ id: 'exact', title: 'Pemasaran Produk', enrollmentCount: 1 }),
+    ]);
+    expect(await search(engine, 'pemasaran')).toEqual(['exact', 'stem', 'summary', 'typo']);
+  });
+});
+

@@ -88,11 +88,11 @@ export class InProcessSearchEngine implements SearchEngine {
       }
     }
 
-    const cost = matched && request.sort === 'RELEVANCE' ? index.costsBySlot(matched) : undefined;
+    const cost = matched ? index.costsBySlot(matched) : undefined;
     const pageStart = (Math.max(1, request.page) - 1) * request.pageSize;
     const ranked = firstInOrder(hits, hitCount, pageStart + request.pageSize, slotComparator(index, request.sort, cost));
 
-    const matches = createWordMatcher(clauses, this.language.stem);
+    const matches = createWordMatcher(clauses, this.language.matchKey);
     return {
       hits: ranked.slice(pageStart).map((slot) => {
         const document = index.documents[slot]!;

@@ -19,17 +19,19 @@ const SEARCHABLE_FIELDS: readonly ((document: ModuleDocument) => string)[] = [
 ];
 
 /**
- * Costs of a match, added over the query's clauses; lower ranks higher. The
- * magnitudes make them lexicographic, like Meilisearch's rules: typos first,
- * then the attribute, then exactness (stem, prefix or synonym rather than the
- * word itself).
+ * Costs of a match; lower ranks higher. The magnitudes make them
+ * lexicographic, like Meilisearch's ranking rules: words (per query word
+ * dropped), then typos, the attribute and exactness (stem, spelling, prefix
+ * or synonym rather than the word itself), the last three summed over the
+ * matched words. Ten words of two typos each stay below one WORDS_COST.
  */
+export const WORDS_COST = 100_000_000;
 export const TYPO_COST = 1_000_000;
 export const FIELD_COST = 1_000;
 export const INEXACT_COST = 1;
 
 /**
- * Typo expansion is skipped for a word whose exact and stem forms already
+ * Typo expansion is skipped for a word whose exact and match-key forms already
  * match this share of the documents (and at least MIN_COMMON_WORD_DOCUMENTS):
  * its exact matches rank first anyway, and its misspelled neighbours would
  * add little but cost a lot.
@@ -74,7 +76,8 @@ export class ModuleIndex {
   private readonly termIds = new Map<string, number>();
   private readonly termTree = new SearchableMap<number>();
   private readonly postings: Postings[] = [];
-  private readonly termsByStem = new Map<string, number[]>();
+  /** Terms by match key (stem, spelling folded). */
+  private readonly termsByKey = new Map<string, number[]>();
   private readonly scratch = new SlotScratch();
   private liveSlotCache?: Int32Array;
   private denseCosts = new Float64Array(0);
@@ -149,23 +152,35 @@ export class ModuleIndex {
     return this.slotById.get(id);
   }
 
-  /** Slots matching every clause, with their summed costs. */
+  /**
+   * Meilisearch's matchingStrategy "frequency": documents matching every
+   * clause first; then, dropping the clause matching the most documents
+   * first, those matching the clauses left. The rarest matching clause is
+   * never dropped. A clause matching nothing is dropped before the others,
+   * so a query returns hits whenever one of its words matches. Costs:
+   * WORDS_COST per dropped clause plus the costs of the clauses kept.
+   */
   matchClauses(clauses: readonly QueryClause[]): ScoredSlots {
-    let matched: ScoredSlots | undefined;
-    for (const clause of clauses) {
-      const alternatives = clause.alternatives.map((alternative) => {
-        let words: ScoredSlots | undefined;
-        for (const word of alternative.words) {
-          const slots = this.matchWord(word, alternative.synonym ? INEXACT_COST : 0);
-          words = words ? this.scratch.intersect(this.slotCount, words, slots) : slots;
-        }
-        return words!;
-      });
-      const clauseSlots = this.scratch.union(this.slotCount, alternatives);
-      matched = matched ? this.scratch.intersect(this.slotCount, matched, clauseSlots) : clauseSlots;
-      if (matched.length === 0) break;
-    }
-    return matched!;
+    const matching = clauses.map((clause) => this.matchClause(clause)).filter((slots) => slots.length > 0);
+    if (matching.length === 0) return { slots: new Int32Array(0), costs: new Float64Array(0), length: 0 };
+    // Between equally frequent clauses the earlier one is dropped first (Meilisearch sorts the query's terms stably).
+    const rarestFirst = matching
+      .map((slots, position) => ({ slots, position }))
+      .sort((a, b) => a.slots.length - b.slots.length || b.position - a.position)
+      .map(({ slots }) => slots);
+    return this.scratch.droppingFrequent(this.slotCount, rarestFirst, WORDS_COST);
+  }
+
+  private matchClause(clause: QueryClause): ScoredSlots {
+    const alternatives = clause.alternatives.map((alternative) => {
+      let words: ScoredSlots | undefined;
+      for (const word of alternative.words) {
+        const slots = this.matchWord(word, alternative.synonym ? INEXACT_COST : 0);
+        words = words ? this.scratch.intersect(this.slotCount, words, slots) : slots;
+      }
+      return words!;
+    });
+    return this.scratch.union(this.slotCount, alternatives);
   }
 
   private matchWord(word: QueryWord, extraCost: number): ScoredSlots {
@@ -173,7 +188,7 @@ export class ModuleIndex {
     return this.scratch.unionPostings(this.slotCount, lists, FIELD_COST);
   }
 
-  /** The terms a query word matches and the cost of each: itself, same stem, prefix, typos. */
+  /** The terms a query word matches and the cost of each: itself, same match key (stem, spelling), prefix, typos. */
   private expand(word: QueryWord): TermExpansion[] {
     const costs = new Map<number, number>();
     const offer = (term: number, cost: number) => {
@@ -181,7 +196,7 @@ export class ModuleIndex {
     };
     const exact = this.termIds.get(word.text);
     if (exact !== undefined) offer(exact, 0);
-    for (const term of this.termsByStem.get(word.stem) ?? []) offer(term, INEXACT_COST);
+    for (const term of this.termsByKey.get(word.key) ?? []) offer(term, INEXACT_COST);
 
     if (word.prefix) {
       const prefixed = [...this.termTree.atPrefix(word.text).values()].sort((a, b) => this.frequency(b) - this.frequency(a));
@@ -242,10 +257,10 @@ export class ModuleIndex {
       this.postings.push(new Postings());
       this.termIds.set(term, id);
       this.termTree.set(term, id);
-      const stem = this.text.stem(term);
-      const sameStem = this.termsByStem.get(stem);
-      if (sameStem) sameStem.push(id);
-      else this.termsByStem.set(stem, [id]);
+      const key = this.text.matchKey(term);
+      const sameKey = this.termsByKey.get(key);
+      if (sameKey) sameKey.push(id);
+      else this.termsByKey.set(key, [id]);
     }
     return id;
   }

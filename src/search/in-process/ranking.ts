@@ -1,23 +1,31 @@
 import type { SearchSort } from '../search-engine.port';
 import { compareStrings } from './filter-plan';
-import type { ModuleIndex } from './module-index';
+import { WORDS_COST, type ModuleIndex } from './module-index';
 
 /** Negative when slot a ranks before slot b. */
 export type SlotComparator = (a: number, b: number) => number;
 
 /**
  * The order of a sort; every order ends with the id so equal documents always
- * come out the same way. RELEVANCE uses the text cost when there is a query and
- * falls back to popularity when browsing; explicit sorts ignore text relevance
- * (Meilisearch's "sort" rule placed right after "words").
+ * come out the same way. With a query, `cost` holds the text costs by slot:
+ * RELEVANCE orders by the whole cost, then popularity; an explicit sort comes
+ * right after the words rule (Meilisearch's "sort" placed after "words"): by
+ * the number of query words matched, then the sort. Browsing: popularity.
  */
 export function slotComparator(index: ModuleIndex, sort: SearchSort, cost: Float64Array | undefined): SlotComparator {
+  const explicit = explicitComparator(index, sort);
+  if (sort === 'RELEVANCE') return cost ? (a, b) => cost[a] - cost[b] || explicit(a, b) : explicit;
+  if (!cost) return explicit;
+  return (a, b) => Math.floor(cost[a] / WORDS_COST) - Math.floor(cost[b] / WORDS_COST) || explicit(a, b);
+}
+
+/** The order of a sort alone (RELEVANCE without text: popularity). */
+function explicitComparator(index: ModuleIndex, sort: SearchSort): SlotComparator {
   const { enrollmentCount, publishedAt, ratingAverage, ratingCount, durationMinutes, ids } = index;
   const byId: SlotComparator = (a, b) => compareStrings(ids[a], ids[b]);
   const byPopularity: SlotComparator = (a, b) => enrollmentCount[b] - enrollmentCount[a] || byId(a, b);
   switch (sort) {
     case 'RELEVANCE':
-      return cost ? (a, b) => cost[a] - cost[b] || byPopularity(a, b) : byPopularity;
     case 'POPULARITY':
       return byPopularity;
     case 'NEWEST':

@@ -20,6 +20,7 @@ export class SlotScratch {
   private stamps = new Int32Array(0);
   private costs = new Float64Array(0);
   private positions = new Int32Array(0);
+  private levels = new Int32Array(0);
   private touched = new Int32Array(0);
   private generation = 0;
 
@@ -77,6 +78,42 @@ export class SlotScratch {
     return result;
   }
 
+  /**
+   * The slots of the first set (the rarest clause), each with how many of the
+   * following sets it is in without a gap: a slot in sets 0..k costs
+   * (sets.length - 1 - k) × droppedCost plus its costs in sets 0..k.
+   */
+  droppingFrequent(capacity: number, sets: readonly ScoredSlots[], droppedCost: number): ScoredSlots {
+    if (sets.length === 1) return sets[0];
+    this.reserve(capacity);
+    const generation = this.nextGeneration();
+    const { stamps, costs, levels } = this;
+    const [first] = sets;
+    for (let i = 0; i < first.length; i++) {
+      const slot = first.slots[i];
+      stamps[slot] = generation;
+      levels[slot] = 0;
+      costs[slot] = first.costs[i];
+    }
+    for (let level = 1; level < sets.length; level++) {
+      const set = sets[level];
+      for (let i = 0; i < set.length; i++) {
+        const slot = set.slots[i];
+        if (stamps[slot] !== generation || levels[slot] !== level - 1) continue;
+        levels[slot] = level;
+        costs[slot] += set.costs[i];
+      }
+    }
+    const last = sets.length - 1;
+    const result = allocate(first.length);
+    for (let i = 0; i < first.length; i++) {
+      const slot = first.slots[i];
+      result.slots[i] = slot;
+      result.costs[i] = (last - levels[slot]) * droppedCost + costs[slot];
+    }
+    return result;
+  }
+
   /** Slots in either set, the lower cost kept. */
   union(capacity: number, sets: readonly ScoredSlots[]): ScoredSlots {
     if (sets.length === 1) return sets[0];
@@ -90,6 +127,7 @@ export class SlotScratch {
     this.stamps = new Int32Array(size);
     this.costs = new Float64Array(size);
     this.positions = new Int32Array(size);
+    this.levels = new Int32Array(size);
     this.touched = new Int32Array(size);
     this.generation = 0;
   }

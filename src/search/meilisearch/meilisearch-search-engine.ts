@@ -103,31 +103,38 @@ export class MeilisearchSearchEngine implements SearchEngine {
     return this.guard(async () => {
       const started = performance.now();
       const clauses = analyzeQuery(request.query, this.language);
-      const q = meilisearchQuery(clauses);
       const withFacets = request.facets !== false;
       const widenedFacets = withFacets ? filteredFacets(request.filters) : [];
-      const common = { indexUid: this.indexUid, q, matchingStrategy: 'all' as const };
-      const queries: MultiSearchQuery[] = [
-        {
-          ...common,
-          filter: filterExpressions(request.filters),
-          sort: meilisearchSort(request.sort, clauses.length > 0),
-          page: request.page,
-          hitsPerPage: request.pageSize,
-          facets: withFacets ? FACET_NAMES.filter((facet) => !widenedFacets.includes(facet)).map((facet) => FACET_ATTRIBUTES[facet]) : undefined,
-          attributesToRetrieve: DOCUMENT_ATTRIBUTES,
-        },
-        ...widenedFacets.map((facet) => ({
-          ...common,
-          filter: filterExpressions(request.filters, facet),
-          page: 1,
-          hitsPerPage: 0,
-          facets: [FACET_ATTRIBUTES[facet]],
-          attributesToRetrieve: ['id'],
-        })),
-      ];
-      const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, ModuleHit>({ queries });
-      const [main, ...widened] = results;
+      const searchFor = async (q: string) => {
+        const common = { indexUid: this.indexUid, q, matchingStrategy: MATCHING_STRATEGY };
+        const queries: MultiSearchQuery[] = [
+          {
+            ...common,
+            filter: filterExpressions(request.filters),
+            sort: meilisearchSort(request.sort, clauses.length > 0),
+            page: request.page,
+            hitsPerPage: request.pageSize,
+            facets: withFacets ? FACET_NAMES.filter((facet) => !widenedFacets.includes(facet)).map((facet) => FACET_ATTRIBUTES[facet]) : undefined,
+            attributesToRetrieve: DOCUMENT_ATTRIBUTES,
+          },
+          ...widenedFacets.map((facet) => ({
+            ...common,
+            filter: filterExpressions(request.filters, facet),
+            page: 1,
+            hitsPerPage: 0,
+            facets: [FACET_ATTRIBUTES[facet]],
+            attributesToRetrieve: ['id'],
+          })),
+        ];
+        const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, ModuleHit>({ queries });
+        return results;
+      };
+      let [main, ...widened] = await searchFor(meilisearchQuery(clauses));
+      if ((main.totalHits ?? main.hits.length) === 0 && clauses.length > 1) {
+        // "frequency" keeps a word matching nothing to the end, emptying the answer: ask again without such words.
+        const matching = await this.clausesWithMatches(clauses);
+        if (matching.length > 0 && matching.length < clauses.length) [main, ...widened] = await searchFor(meilisearchQuery(matching));
+      }
 
       const facets = emptyFacets();
       if (withFacets) {
@@ -135,7 +142,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
         for (const result of widened) Object.assign(distributions, result.facetDistribution);
         for (const facet of FACET_NAMES) facets[facet] = facetCounts(distributions[FACET_ATTRIBUTES[facet]]);
       }
-      const matches = createWordMatcher(clauses, this.language.stem);
+      const matches = createWordMatcher(clauses, this.language.matchKey);
       return {
         hits: main.hits.map((hit) => ({
           id: hit.id,
@@ -147,6 +154,13 @@ export class MeilisearchSearchEngine implements SearchEngine {
         processingTimeMs: Math.round(performance.now() - started),
       };
     });
+  }
+
+  /** The clauses matching at least one document on their own (one request, a count per clause). */
+  private async clausesWithMatches(clauses: readonly QueryClause[]): Promise<QueryClause[]> {
+    const queries: MultiSearchQuery[] = clauses.map((clause) => ({ indexUid: this.indexUid, q: meilisearchQuery([clause]), page: 1, hitsPerPage: 0, attributesToRetrieve: ['id'] }));
+    const { results } = await this.client.multiSearch<{ queries: MultiSearchQuery[] }, ModuleHit>({ queries });
+    return clauses.filter((_, index) => (results[index].totalHits ?? 0) > 0);
   }
 
   rebuild(batches: AsyncIterable<ModuleDocument[]>, onProgress?: (indexed: number) => void): Promise<number> {
@@ -238,13 +252,19 @@ export class MeilisearchSearchEngine implements SearchEngine {
 }
 
 /**
- * The typed words, each replaced by its stem when that differs: the stem finds
- * every inflection through the stems attribute, and Meilisearch adds typo
+ * Meilisearch's matchingStrategy: every word first, then the most frequent
+ * words dropped first, as the in-process engine does (docs/search.md).
+ */
+export const MATCHING_STRATEGY = 'frequency' as const;
+
+/**
+ * The typed words, each replaced by its match key (stem, spelling folded) when
+ * that differs: the key finds every inflection and spelling through the keys attribute, and Meilisearch adds typo
  * tolerance, prefix matching on the last word and the (stem-aware) synonyms.
  */
 export function meilisearchQuery(clauses: readonly QueryClause[]): string {
   return typedWords(clauses)
-    .map((word) => word.stem)
+    .map((word) => word.key)
     .join(' ');
 }
 

@@ -1,10 +1,10 @@
 import type { Settings } from 'meilisearch';
 import { FACET_ATTRIBUTES } from '../facet-names';
 import type { ModuleDocument, SearchSort } from '../search-engine.port';
-import { stemmedSearchText } from '../text/indonesian-stemmer';
+import { matchKeyText } from '../text/match-key';
 import type { SearchLanguage } from '../text/search-language';
 
-/** The extra searchable attribute holding the stems of the searchable text (searched last). */
+/** The extra searchable attribute holding the match keys (stem, spelling folded) of the searchable text (searched last). */
 export const STEMS_ATTRIBUTE = 'searchStems';
 
 const SEARCHABLE_ATTRIBUTES = ['title', 'skills', 'summary', 'categoryName', 'contributorName', 'description'] as const;
@@ -23,7 +23,7 @@ export const DOCUMENT_ATTRIBUTES = Object.keys(DOCUMENT_ATTRIBUTE_SET) as (keyof
 export type MeilisearchModuleDocument = ModuleDocument & { [STEMS_ATTRIBUTE]: string };
 
 export function toMeilisearchDocument(document: ModuleDocument): MeilisearchModuleDocument {
-  return { ...document, [STEMS_ATTRIBUTE]: stemmedSearchText(SEARCHABLE_ATTRIBUTES.map((attribute) => [document[attribute]].flat().join(' '))) };
+  return { ...document, [STEMS_ATTRIBUTE]: matchKeyText(SEARCHABLE_ATTRIBUTES.map((attribute) => [document[attribute]].flat().join(' '))) };
 }
 
 /**
@@ -41,7 +41,8 @@ export function moduleIndexSettings(language: SearchLanguage, maxTotalHits: numb
     synonyms: language.synonyms.toMeilisearchSynonyms(),
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     pagination: { maxTotalHits },
-    faceting: { maxValuesPerFacet: 200 },
+    // By count, so the cut at maxValuesPerFacet drops the rarest values, not the alphabetically last.
+    faceting: { maxValuesPerFacet: 200, sortFacetValuesBy: { '*': 'count' } },
   };
 }
 

@@ -129,8 +129,71 @@ export function describeSearchEngineContract(name: string, setup: ContractSetup)
         expect((await search({ query: 'yang dan' })).totalHits).toBe(catalogue.length);
       });
 
-      it('requires every query word to match', async () => {
-        expect(await idsFor('pemasaran kue')).toEqual([]);
+      it('needs a match for some query word: nothing when none matches', async () => {
+        expect(await idsFor('zzqa zzqb')).toEqual([]);
+      });
+    });
+
+    describe('partial matching and ranking (matchingStrategy "frequency")', () => {
+      // gamelan: 3 modules, angklung: 2, sasando: 1 (x1 has all three).
+      const instruments = [
+        moduleDocument({ id: 'x1', title: 'Gamelan Angklung Sasando', enrollmentCount: 1 }),
+        moduleDocument({ id: 'x2', title: 'Gamelan Jawa', enrollmentCount: 900 }),
+        moduleDocument({ id: 'x3', title: 'Gamelan Bali', enrollmentCount: 800 }),
+        moduleDocument({ id: 'x4', title: 'Angklung Sunda', enrollmentCount: 700, durationMinutes: 10 }),
+      ];
+      beforeEach(async () => {
+        await engine.upsert(instruments);
+      });
+
+      it('returns the modules matching some words when none matches them all; a word matching nothing is dropped', async () => {
+        expect(sortedIds(await idsFor('gamelan zzqa'))).toEqual(['x1', 'x2', 'x3']);
+        expect(sortedIds(await idsFor('zzqa gamelan zzqb'))).toEqual(['x1', 'x2', 'x3']);
+      });
+
+      it('ranks by the number of words matched before popularity, dropping the most frequent word first', async () => {
+        // Both words: x1; then angklung alone (the rarer word is kept): x4. Gamelan alone is not enough.
+        expect(await idsFor('gamelan angklung')).toEqual(['x1', 'x4']);
+        expect(await idsFor('angklung gamelan')).toEqual(['x1', 'x4']);
+        expect((await idsFor('sasando gamelan angklung'))[0]).toBe('x1');
+      });
+
+      it('ranks more words matched with a typo above fewer words matched exactly', async () => {
+        await engine.upsert([moduleDocument({ id: 'x6', title: 'Gamelam Angklung', enrollmentCount: 0 })]);
+        expect(await idsFor('gamelan angklung')).toEqual(['x1', 'x6', 'x4']);
+      });
+
+      it('places an explicit sort after the words rule', async () => {
+        expect(await idsFor('gamelan angklung', { sort: 'DURATION_ASC' })).toEqual(['x1', 'x4']);
+        expect(await idsFor('gamelan angklung', { sort: 'POPULARITY' })).toEqual(['x1', 'x4']);
+      });
+
+      it('uses only the first ten words of a query', async () => {
+        const nineOthers = 'zzqa zzqb zzqc zzqd zzqe zzqf zzqg zzqh zzqi';
+        expect(sortedIds(await idsFor(`${nineOthers} sasando`))).toEqual(['x1']);
+        expect(await idsFor(`${nineOthers} zzqj sasando`)).toEqual([]);
+      });
+    });
+
+    describe('Indonesian spelling variants (src/search/data/spelling-id.json)', () => {
+      const spelled = [
+        moduleDocument({ id: 's1', title: 'Desain dengan Photoshop' }),
+        moduleDocument({ id: 's2', title: 'Microsoft Excel Lengkap' }),
+        moduleDocument({ id: 's3', title: 'Usaha Konveksi Rumahan' }),
+        moduleDocument({ id: 's4', title: 'Menjahit Busana' }),
+      ];
+      beforeEach(async () => {
+        await engine.upsert(spelled);
+      });
+
+      it.each([
+        ['fotoshop', 's1'],
+        ['eksel', 's2'],
+        ['mikrosoft', 's2'],
+        ['konfeksi', 's3'],
+        ['mendjahit', 's4'],
+      ])('"%s" finds %s', async (query, id) => {
+        expect(await idsFor(query)).toContain(id);
       });
     });
 

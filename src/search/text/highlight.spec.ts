@@ -1,10 +1,9 @@
-import { stemWord } from './indonesian-stemmer';
 import { createWordMatcher, cropAndHighlight, escapeHtml, highlightText } from './highlight';
 import { analyzeQuery } from './query-analysis';
 import { loadSearchLanguage } from './search-language';
 
 const language = loadSearchLanguage();
-const matcherFor = (query: string) => createWordMatcher(analyzeQuery(query, language), stemWord);
+const matcherFor = (query: string) => createWordMatcher(analyzeQuery(query, language), language.matchKey);
 
 describe('highlighting', () => {
   it('escapes every HTML special character', () => {
@@ -43,6 +42,21 @@ describe('analyzeQuery', () => {
     expect(phrase.alternatives.map((alternative) => alternative.words.map((word) => word.text).join(' '))).toEqual(
       expect.arrayContaining(['jualan online', 'toko online', 'e commerce']),
     );
+  });
+
+  it('uses the first ten words only, and the tenth is no prefix when more follow', () => {
+    const ten = 'satu dua tiga empat lima enam tujuh delapan sembilan sepuluh';
+    const clauses = analyzeQuery(`${ten} sebelas`, language);
+    const words = clauses.map((clause) => clause.alternatives[0].words.map((word) => word.text).join(' '));
+    expect(words).not.toContain('sebelas');
+    expect(clauses.flatMap((clause) => clause.alternatives[0].words).some((word) => word.prefix)).toBe(false);
+    expect(highlightText('sebelas sepuluh', createWordMatcher(clauses, language.matchKey))).toBe('sebelas <mark>sepuluh</mark>');
+  });
+
+  it('offers two adjacent typed words joined as one more alternative of both', () => {
+    const [corel, draw] = analyzeQuery('corel draw', language);
+    expect(corel.alternatives.map((alternative) => alternative.words[0].text)).toEqual(['corel', 'coreldraw']);
+    expect(draw.alternatives.map((alternative) => alternative.words[0].text)).toEqual(['draw', 'coreldraw']);
   });
 
   it('returns no clause for a query of stop words only', () => {

@@ -19,20 +19,20 @@ export type WordMatcher = (word: string) => boolean;
 
 /**
  * Decides whether a (normalized) word of a document matches the query: the
- * same word, the same stem, a prefix of the last word, a word within the
+ * same word, the same stem or spelling (match key), a prefix of the last word, a word within the
  * typo budget, or a word of a synonym. Both engines highlight with it, so
  * highlights do not depend on the engine.
  */
-export function createWordMatcher(clauses: readonly QueryClause[], stem: (word: string) => string): WordMatcher {
+export function createWordMatcher(clauses: readonly QueryClause[], matchKey: (word: string) => string): WordMatcher {
   const words = new Set<string>();
-  const stems = new Set<string>();
+  const keys = new Set<string>();
   const prefixes: string[] = [];
   const fuzzy: { text: string; typos: number }[] = [];
   for (const clause of clauses) {
     for (const alternative of clause.alternatives) {
       for (const word of alternative.words) {
         words.add(word.text);
-        stems.add(word.stem);
+        keys.add(word.key);
         if (word.prefix) prefixes.push(word.text);
         const typos = word.typed ? allowedTypos(word.text) : 0;
         if (typos > 0) fuzzy.push({ text: word.text, typos });
@@ -41,7 +41,7 @@ export function createWordMatcher(clauses: readonly QueryClause[], stem: (word: 
   }
   const matches = (word: string) =>
     words.has(word) ||
-    stems.has(stem(word)) ||
+    keys.has(matchKey(word)) ||
     prefixes.some((prefix) => word.startsWith(prefix)) ||
     fuzzy.some((candidate) => isWithinEditDistance(word, candidate.text, candidate.typos));
   // A page of hits repeats the same common words; each is decided once per query.

@@ -1,4 +1,4 @@
-import { IndonesianStemmer, stemmedSearchText } from './indonesian-stemmer';
+import { IndonesianStemmer } from './indonesian-stemmer';
 
 describe('IndonesianStemmer', () => {
   const stemmer = new IndonesianStemmer();
@@ -26,11 +26,5 @@ describe('IndonesianStemmer', () => {
   it('keeps answering the same once its cache is full', () => {
     const tiny = new IndonesianStemmer(2);
     expect(['memasarkan', 'menjahit', 'berjualan', 'memasarkan'].map((word) => tiny.stem(word))).toEqual(['pasar', 'jahit', 'jual', 'pasar']);
-  });
-});
-
-describe('stemmedSearchText', () => {
-  it('lists the stems that differ from their word, once each', () => {
-    expect(stemmedSearchText(['Pemasaran dan memasarkan', 'Teknik Jahit'])).toBe('pasar');
   });
 });

@@ -1,5 +1,4 @@
 import { Stemmer } from 'sastrawijs';
-import { tokenize } from './normalize';
 
 /**
  * Rare roots that shadow common ones: with "asar", memasarkan/pemasaran stem to
@@ -54,20 +53,4 @@ export const indonesianStemmer = new IndonesianStemmer();
 
 export function stemWord(word: string): string {
   return indonesianStemmer.stem(word);
-}
-
-/**
- * Stems of the words of `texts` that differ from the word itself, deduplicated,
- * space-separated: the extra searchable field the Meilisearch adapter fills so
- * a stemmed query ("pasar" for "memasarkan") finds "pemasaran".
- */
-export function stemmedSearchText(texts: readonly string[]): string {
-  const stems = new Set<string>();
-  for (const text of texts) {
-    for (const word of tokenize(text)) {
-      const stem = stemWord(word);
-      if (stem !== word) stems.add(stem);
-    }
-  }
-  return [...stems].join(' ');
 }

@@ -4,7 +4,8 @@ import type { SearchLanguage } from './search-language';
 export interface QueryWord {
   /** Normalized word. */
   text: string;
-  stem: string;
+  /** Its match key (stem, spelling folded). */
+  key: string;
   /** Typo tolerance and prefix matching apply to words the user typed, not to synonym expansions. */
   typed: boolean;
   /** The last word of a query not ended by a separator also matches as a prefix ("kewirau"). */
@@ -22,23 +23,31 @@ export interface QueryClause {
   alternatives: QueryAlternative[];
 }
 
+/** Like Meilisearch, only the first ten words of a query count (stop words included). */
+export const MAX_QUERY_WORDS = 10;
+
 /**
  * Splits a query into clauses: stop words dropped, synonym phrases (longest
- * first) turned into alternatives. Every clause must match (Meilisearch's
- * matchingStrategy "all"). No clause means browse.
+ * first) turned into alternatives. Documents matching every clause rank
+ * first; the engines then drop clauses, most frequent first (Meilisearch's
+ * matchingStrategy "frequency"). No clause means browse.
  */
 export function analyzeQuery(query: string, language: SearchLanguage): QueryClause[] {
-  const words = tokenize(query);
-  const endsWithSeparator = /[^\p{L}\p{N}]$/u.test(query);
+  const allWords = tokenize(query);
+  const words = allWords.slice(0, MAX_QUERY_WORDS);
+  // A word cut off is not the one being typed: no prefix matching then.
+  const endsWithSeparator = allWords.length > MAX_QUERY_WORDS || /[^\p{L}\p{N}]$/u.test(query);
   const toQueryWord = (text: string, index: number, typed: boolean): QueryWord => ({
     text,
-    stem: language.stem(text),
+    key: language.matchKey(text),
     typed,
     prefix: typed && index === words.length - 1 && !endsWithSeparator,
   });
   const keep = (text: string) => !language.stopWords.has(text);
 
   const clauses: QueryClause[] = [];
+  /** Per clause, the position of its word when it is one plain typed word (no synonym phrase). */
+  const singleWordAt: (number | undefined)[] = [];
   for (let start = 0; start < words.length; ) {
     const match = language.synonyms.match(words, start);
     const length = match?.length ?? 1;
@@ -51,10 +60,31 @@ export function analyzeQuery(query: string, language: SearchLanguage): QueryClau
       const synonymWords = entry.words.filter(keep).map((text) => toQueryWord(text, -1, false));
       if (synonymWords.length > 0) alternatives.push({ words: synonymWords, synonym: true });
     }
-    if (alternatives.length > 0) clauses.push({ alternatives });
+    if (alternatives.length > 0) {
+      clauses.push({ alternatives });
+      singleWordAt.push(length === 1 ? start : undefined);
+    }
     start += length;
   }
+  addConcatenations(clauses, singleWordAt, words, language);
   return clauses;
+}
+
+/**
+ * Two adjacent typed words also match as one ("corel draw" finds
+ * "CorelDraw", "make up" finds "makeup"), as Meilisearch's 2-gram
+ * concatenation does: the joined word is an alternative of both clauses,
+ * so a document holding it matches both.
+ */
+function addConcatenations(clauses: QueryClause[], singleWordAt: readonly (number | undefined)[], words: readonly string[], language: SearchLanguage): void {
+  for (let i = 0; i + 1 < clauses.length; i++) {
+    const first = singleWordAt[i];
+    if (first === undefined || singleWordAt[i + 1] !== first + 1) continue;
+    const text = words[first] + words[first + 1];
+    const joined: QueryAlternative = { words: [{ text, key: language.matchKey(text), typed: false, prefix: false }], synonym: true };
+    clauses[i].alternatives.push(joined);
+    clauses[i + 1].alternatives.push(joined);
+  }
 }
 
 /** The typed words of the query, in order (synonym expansions left out). */

@@ -15,7 +15,8 @@ export interface SynonymMatch {
 
 /**
  * Groups of mutually equivalent words or phrases. Entries are also reachable
- * by their stemmed words, so "berjualan online" matches "jualan online".
+ * by the match keys of their words (stem, spelling folded), so "berjualan
+ * online" matches "jualan online".
  */
 export class SynonymDictionary {
   private readonly groupsByKey = new Map<string, number>();
@@ -23,7 +24,7 @@ export class SynonymDictionary {
 
   constructor(
     readonly groups: readonly SynonymEntry[][],
-    private readonly stem: (word: string) => string,
+    private readonly matchKey: (word: string) => string,
   ) {
     let maxPhraseLength = 1;
     groups.forEach((group, groupIndex) => {
@@ -36,11 +37,11 @@ export class SynonymDictionary {
     this.maxPhraseLength = maxPhraseLength;
   }
 
-  static fromTexts(groups: readonly string[][], stem: (word: string) => string): SynonymDictionary {
+  static fromTexts(groups: readonly string[][], matchKey: (word: string) => string): SynonymDictionary {
     const entries = groups.map((group) =>
       group.map((text) => ({ text, words: tokenize(text) })).filter((entry) => entry.words.length > 0),
     );
-    return new SynonymDictionary(entries, stem);
+    return new SynonymDictionary(entries, matchKey);
   }
 
   /** The longest entry starting at words[start], if any. */
@@ -62,8 +63,8 @@ export class SynonymDictionary {
 
   /**
    * Meilisearch's format: each entry maps to every other entry of its group
-   * (mutual synonyms), with the stemmed spelling of each entry added, because
-   * the adapter sends stemmed queries.
+   * (mutual synonyms), with the match-key spelling of each entry added, because
+   * the adapter sends queries as match keys.
    */
   toMeilisearchSynonyms(): Record<string, string[]> {
     const synonyms: Record<string, string[]> = {};
@@ -81,6 +82,6 @@ export class SynonymDictionary {
   }
 
   private stemKey(words: readonly string[]): string {
-    return words.map(this.stem).join(' ');
+    return words.map(this.matchKey).join(' ');
   }
 }
