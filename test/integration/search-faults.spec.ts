@@ -2,7 +2,10 @@ import { createCurator, registerContributor, Account } from '../factories/accoun
 import { publishedModule } from '../factories/modules';
 import { SEARCH_ENGINE, SearchEngine, SearchUnavailableError } from '../../src/search/search-engine.port';
 import { pollUntil } from '../support/poll';
-import { startTestApp, TestApp } from '../support/test-app';
+import { errorCode, startTestApp, TestApp } from '../support/test-app';
+import { assertInvariants } from '../support/invariants';
+import { OutboxRelay } from '../../src/queue/outbox-relay';
+import { GIVE_UP_AFTER_MS } from '../../src/queue/retry-policy';
 import { TcpProxy } from '../support/tcp-proxy';
 
 const UNPUBLISH = `mutation($id: ID!) { unpublishModule(moduleId: $id, note: "Dicabut sementara oleh kurator") { status } }`;
@@ -32,16 +35,17 @@ async function expectConverged(t: TestApp, engine: SearchEngine, present: string
 }
 
 describe('search sync survives faults', () => {
-  it('keeps every change while the search engine fails, and converges once it is back', async () => {
+  it('keeps every change while the search engine fails (searchModules SEARCH_UNAVAILABLE, nothing given up within the bound), and converges once it is back', async () => {
     const t = await startTestApp({ ADMIN_EMAIL: 'admin@example.id', ADMIN_PASSWORD: 'admin-password-1' });
     try {
       const owner = await registerContributor(t);
       const curator = await createCurator(t);
       const engine = t.app.get<SearchEngine>(SEARCH_ENGINE);
-      const { upsert, delete: remove } = engine;
+      const { upsert, delete: remove, search } = engine;
       let failing = true;
       engine.upsert = (docs) => (failing ? Promise.reject(new SearchUnavailableError('engine down (test)')) : upsert.call(engine, docs));
       engine.delete = (ids) => (failing ? Promise.reject(new SearchUnavailableError('engine down (test)')) : remove.call(engine, ids));
+      engine.search = (request) => (failing ? Promise.reject(new SearchUnavailableError('engine down (test)')) : search.call(engine, request));
 
       const { present, absent } = await changeCatalogue(t, owner, curator, 3);
       // Writes were answered while the engine was down; the changes wait (in the outbox, or as BullMQ retries).
@@ -52,9 +56,27 @@ describe('search sync survives faults', () => {
         }, 5_000, 'a failed attempt to be recorded');
       }
       expect((await engine.indexedVersions()).size).toBe(0);
+      const searched = await t.gql(`{ searchModules(input: { query: "kerja" }) { totalHits } }`);
+      expect(errorCode(searched)).toBe('SEARCH_UNAVAILABLE');
+
+      if (!process.env.REDIS_URL) {
+        // Fast-forward the outage: as if 20 attempts (about 14 minutes) had failed, more failures give nothing up.
+        await t.db.query(`UPDATE outbox_events SET attempts = 20, available_at = now() WHERE done_at IS NULL AND attempts > 0`);
+        expect(GIVE_UP_AFTER_MS).toBeGreaterThan(10 * 60_000);
+        t.app.get(OutboxRelay).nudge();
+        await pollUntil(async () => {
+          const [{ retried }] = await t.db.query(`SELECT count(*)::int AS retried FROM outbox_events WHERE done_at IS NULL AND attempts > 20`);
+          return retried > 0 ? true : undefined;
+        }, 5_000, 'another failed attempt');
+      }
+      const [{ givenUp }] = await t.db.query(`SELECT count(*)::int AS "givenUp" FROM outbox_events WHERE failed_at IS NOT NULL`);
+      expect(givenUp).toBe(0);
 
       failing = false;
+      // The rows wait out their backoff (at most a minute at this point); skip the wait.
+      await t.db.query(`UPDATE outbox_events SET available_at = now() WHERE done_at IS NULL`);
       await expectConverged(t, engine, present, absent);
+      await assertInvariants(t);
     } finally {
       await t.close();
     }
