@@ -6,7 +6,7 @@ const CONTRACT_CODES = new Set<string>(Object.values(ErrorCode).filter((code) =>
 export const LEAK_PATTERNS: [string, RegExp][] = [
   ['stack frame', /\bat \S+ \(?\S+:\d+:\d+\)?/],
   ['file path', /(?:\/[\w.-]+)+\.(?:ts|js|mjs|cjs)\b|node_modules|\bsrc\/\w/],
-  ['SQL', /\b(?:SELECT\b[\s\S]*\bFROM|INSERT INTO|DELETE FROM|UPDATE\s+"?\w+"?\s+SET)\b/i],
+  ['SQL', /\b(?:SELECT\b[\s\S]{0,200}?\bFROM|INSERT INTO|DELETE FROM|UPDATE\s+"?\w+"?\s+SET)\b/i],
   ['database error', /syntax error at or near|violates \w+ constraint|relation "|column "|duplicate key value|invalid input syntax for|bind message|out of range for type|QueryFailedError|TypeORM/i],
   ['class name', /\b[A-Z]\w*(?:Service|Resolver|Repository|Entity|Exception)\b|\b(?:TypeError|RangeError|ReferenceError|SyntaxError|DomainError)\b|Cannot read propert/],
 ];
@@ -39,8 +39,8 @@ export function responseProblems(answer: HttpAnswer, sent: string[]): string[] {
     if (typeof code !== 'string' || !CONTRACT_CODES.has(code)) problems.push(`error code ${String(code)}: ${String(error.message).slice(0, 300)}`);
     for (const text of stringsIn(error)) {
       for (const [what, pattern] of LEAK_PATTERNS) {
-        const match = pattern.exec(text);
-        if (match && !sent.some((carried) => carried.includes(match[0]))) problems.push(`${what} leaked: ${text.slice(0, 300)}`);
+        const matches = [...text.matchAll(new RegExp(pattern, `${pattern.flags}g`))];
+        if (matches.some(([match]) => !sent.some((carried) => carried.includes(match)))) problems.push(`${what} leaked: ${text.slice(0, 300)}`);
       }
     }
   }

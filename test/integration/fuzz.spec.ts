@@ -41,23 +41,28 @@ describe('schema-driven fuzzing', () => {
     expect(responseProblems(answer(200, error('at Foo.bar (/app/dist/catalog/catalog.service.js:10:5)', 'NOT_FOUND')), [])).not.toEqual([]);
     // Quoting the request's own input back is not a leak.
     expect(responseProblems(answer(200, error('Expected Int, found "\' UNION SELECT a FROM b"')), ["' UNION SELECT a FROM b"])).toEqual([]);
+    const quotedTwice = 'got "SELECT a FROM b"; Boolean cannot represent "SELECT a FROM b"';
+    expect(responseProblems(answer(200, error(quotedTwice)), ['SELECT a FROM b'])).toEqual([]);
+    expect(responseProblems(answer(200, error(`${quotedTwice}: SELECT id FROM users`)), ['SELECT a FROM b'])).toHaveLength(1);
   });
 
   it(
     `answers ${RUNS} generated operations (seed ${SEED}) without a 5xx, a leak or a code outside the contract`,
     async () => {
-      let answered = 0;
+      let [ran, answered] = [0, 0];
       const property = fc.asyncProperty(operationArbitrary(schema), async (op) => {
         const rendered = renderOperation(op, world);
         const answer = await send(t, rendered);
+        ran += 1;
         const problems = responseProblems(answer, rendered.sent);
         if (problems.length > 0) throw new Error(`${problems.join('\n')}\nrole: ${op.role}\n${preview(rendered)}`);
         if (!answer.body.includes('"errors"')) answered += 1;
         else if (answer.body.includes('"UNAUTHENTICATED"')) await renewSession(t, world, op.role);
       });
       await fc.assert(property, { seed: SEED, numRuns: RUNS, ...(PATH ? { path: PATH } : {}) });
-      // The cases must get past validation and the guards often enough to exercise the services behind them.
-      expect(answered / RUNS).toBeGreaterThan(0.15);
+      // The cases must get past validation and the guards often enough to exercise the services behind them
+      // (a replay of one case, FUZZ_PATH, proves nothing either way).
+      if (!PATH) expect(answered / ran).toBeGreaterThan(0.15);
     },
     60_000 + RUNS * 200,
   );
