@@ -1,10 +1,17 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../src/config/config';
 import { QueueName } from '../../src/queue/jobs';
 import { SEARCH_ENGINE, SearchEngine } from '../../src/search/search-engine.port';
 import { pollUntil } from './poll';
 import { TestApp } from './test-app';
+
+/** What the SQL and API checks need: a database and a GraphQL client (a TestApp, or the load test's API process). */
+export interface InvariantTarget {
+  db: Pick<DataSource, 'query'>;
+  gql: TestApp['gql'];
+}
 
 export interface InvariantOptions {
   /** Beneficiaries whose wallets are also read through the API (myWallet). */
@@ -34,21 +41,26 @@ export async function assertInvariants(t: TestApp, options: InvariantOptions = {
 
 /** Waits for the outbox (and BullMQ's queues) to empty; a job that gave up is a violation, not "done". */
 export async function backgroundWorkSettled(t: TestApp, timeoutMs: number): Promise<string[]> {
-  const pending = () => t.db.query(`SELECT id, job, attempts, last_error FROM outbox_events WHERE done_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT 20`);
+  const violations = await outboxSettled(t.db, timeoutMs);
+  const config = t.app.get<AppConfig>(APP_CONFIG);
+  if (config.redisUrl) violations.push(...(await bullMqSettled(config.redisUrl, config.queuePrefix, timeoutMs)));
+  return violations;
+}
+
+/** Waits for the outbox to drain; rows still pending at the deadline, and rows that gave up, are violations. */
+export async function outboxSettled(db: Pick<DataSource, 'query'>, timeoutMs: number): Promise<string[]> {
+  const pending = () => db.query(`SELECT id, job, attempts, last_error FROM outbox_events WHERE done_at IS NULL AND failed_at IS NULL ORDER BY id LIMIT 20`);
   try {
     await pollUntil(async () => ((await pending()).length === 0 ? true : undefined), timeoutMs, 'the outbox to drain');
   } catch {
     const stuck: { id: string; job: string; attempts: number; last_error: string | null }[] = await pending();
     return stuck.map((row) => `outbox row ${row.id} (${row.job}) still pending after ${timeoutMs} ms, ${row.attempts} attempts: ${row.last_error}`);
   }
-  const failedRows: { id: string; job: string; last_error: string | null }[] = await t.db.query(`SELECT id, job, last_error FROM outbox_events WHERE failed_at IS NOT NULL ORDER BY id`);
-  const violations = failedRows.map((row) => `outbox row ${row.id} (${row.job}) gave up: ${row.last_error}`);
-  const config = t.app.get<AppConfig>(APP_CONFIG);
-  if (config.redisUrl) violations.push(...(await bullMqSettled(config.redisUrl, config.queuePrefix, timeoutMs)));
-  return violations;
+  const failedRows: { id: string; job: string; last_error: string | null }[] = await db.query(`SELECT id, job, last_error FROM outbox_events WHERE failed_at IS NOT NULL ORDER BY id`);
+  return failedRows.map((row) => `outbox row ${row.id} (${row.job}) gave up: ${row.last_error}`);
 }
 
-async function bullMqSettled(redisUrl: string, prefix: string, timeoutMs: number): Promise<string[]> {
+export async function bullMqSettled(redisUrl: string, prefix: string, timeoutMs: number): Promise<string[]> {
   const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
   const queues = Object.values(QueueName).map((name) => new Queue(name, { connection, prefix }));
   try {
@@ -77,7 +89,7 @@ async function bullMqSettled(redisUrl: string, prefix: string, timeoutMs: number
 }
 
 /** Every balance equals the sum of its entries and its latest balance_after, and none is negative (SQL and myWallet). */
-export async function ledgerViolations(t: TestApp, beneficiaryTokens: string[]): Promise<string[]> {
+export async function ledgerViolations(t: InvariantTarget, beneficiaryTokens: string[]): Promise<string[]> {
   const rows: { user_id: string; balance_idr: number; sum_idr: number; last_after_idr: number | null; negative_entries: number }[] = await t.db.query(
     `SELECT w.user_id, w.balance_idr, coalesce(s.sum_idr, 0)::int AS sum_idr, s.negative_entries, last.balance_after_idr AS last_after_idr
        FROM wallets w
@@ -99,7 +111,7 @@ export async function ledgerViolations(t: TestApp, beneficiaryTokens: string[]):
 }
 
 /** enrollment_count, completion_count, rating_sum and rating_count equal the rows they count (SQL and module(id)). */
-export async function moduleCounterViolations(t: TestApp): Promise<string[]> {
+export async function moduleCounterViolations(t: InvariantTarget): Promise<string[]> {
   const rows: { id: string; status: string; enrollment_count: number; enrollments: number; completion_count: number; completions: number; rating_sum: number; ratings_sum: number; rating_count: number; ratings: number }[] =
     await t.db.query(
       `SELECT m.id, m.status, m.enrollment_count, coalesce(e.enrollments, 0)::int AS enrollments, m.completion_count, coalesce(e.completions, 0)::int AS completions,
@@ -127,7 +139,7 @@ export async function moduleCounterViolations(t: TestApp): Promise<string[]> {
 }
 
 /** Each category's count equals its PUBLISHED modules (SQL and categories { moduleCount }). */
-export async function categoryCountViolations(t: TestApp): Promise<string[]> {
+export async function categoryCountViolations(t: InvariantTarget): Promise<string[]> {
   const rows: { slug: string; published_module_count: number; published: number }[] = await t.db.query(
     `SELECT c.slug, c.published_module_count, (SELECT count(*)::int FROM modules m WHERE m.category_id = c.id AND m.status = 'PUBLISHED') AS published FROM categories c`,
   );

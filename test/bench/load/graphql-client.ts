@@ -5,13 +5,18 @@ export interface GraphQLAnswer<T> {
 
 /** A plain GraphQL-over-HTTP client for the bench's set-up calls and probes (not the load). */
 export class GraphQLClient {
-  constructor(readonly url: string) {}
+  /** `timeoutMs`: a request not answered by then rejects (the load test counts it as a client-side timeout). */
+  constructor(
+    readonly url: string,
+    private readonly timeoutMs?: number,
+  ) {}
 
   async request<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLAnswer<T>> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query, variables }),
+      signal: this.timeoutMs ? AbortSignal.timeout(this.timeoutMs) : undefined,
     });
     const text = await response.text();
     try {

@@ -16,12 +16,14 @@ export interface ApiProcess {
   readonly pid: number;
   /** From spawn to the first 200 on /health. */
   readonly readyMs: number;
+  /** Resolves with the exit code (or signal) once the API has exited. */
+  readonly exited: Promise<number | string>;
   rssBytes(): Promise<number>;
   stop(): Promise<void>;
 }
 
 /** A free loopback port (the kernel's pick; released just before the API binds it). */
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -33,9 +35,10 @@ async function freePort(): Promise<number> {
  * Starts the built API (`node dist/src/main.js`) as a child process and waits
  * for a 200 on /health. `environment` holds the mode's settings (DATABASE_URL,
  * REDIS_URL, ...); nothing is inherited from the bench's own environment but
- * PATH and HOME.
+ * PATH and HOME. With `onStdout` the API's log comes to the caller instead of
+ * the terminal.
  */
-export async function startApi(environment: Record<string, string>, cleanup: CleanupStack): Promise<ApiProcess> {
+export async function startApi(environment: Record<string, string>, cleanup: CleanupStack, options: { onStdout?: (text: string) => void } = {}): Promise<ApiProcess> {
   const port = await freePort();
   const env = {
     PATH: process.env.PATH ?? '',
@@ -54,7 +57,9 @@ export async function startApi(environment: Record<string, string>, cleanup: Cle
     ...environment,
   };
   const started = performance.now();
-  const child = spawnChild('API', process.execPath, [join(REPO_ROOT, 'dist/src/main.js')], { cwd: REPO_ROOT, env, stdio: ['ignore', 'inherit', 'pipe'], echoStderr: true });
+  const stdout = options.onStdout ? 'pipe' : 'inherit';
+  const child = spawnChild('API', process.execPath, [join(REPO_ROOT, 'dist/src/main.js')], { cwd: REPO_ROOT, env, stdio: ['ignore', stdout, 'pipe'], echoStderr: true });
+  if (options.onStdout) child.process.stdout?.on('data', (chunk: Buffer) => options.onStdout!(chunk.toString()));
   const forget = cleanup.push('stop the API', () => child.stop());
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, child);
@@ -64,6 +69,7 @@ export async function startApi(environment: Record<string, string>, cleanup: Cle
     graphqlUrl: `${baseUrl}/graphql`,
     pid: child.pid,
     readyMs,
+    exited: child.exited,
     rssBytes: () => residentSetBytes(child.pid),
     stop: forget,
   };

@@ -30,13 +30,24 @@ export async function registerContributor(client: GraphQLClient): Promise<string
 }
 
 export async function registerBeneficiary(client: GraphQLClient, index: number): Promise<string> {
-  const card = `9${String(Date.now() % 1e9).padStart(9, '0')}${String(index).padStart(6, '0')}`;
-  const input = { email: `peserta-${nextTag()}@bench.example.id`, password: PASSWORD, displayName: `Peserta Bench ${index}`, prakerjaCardNumber: card, interests: ['pemasaran digital'] };
-  const data = await client.call<{ registerBeneficiary: { accessToken: string } }>(
-    `mutation($input: RegisterBeneficiaryInput!) { registerBeneficiary(input: $input) { accessToken } }`,
+  return (await registerBeneficiaryAccount(client, index)).token;
+}
+
+export interface BeneficiaryAccount {
+  userId: string;
+  token: string;
+  /** Its Prakerja card number (what recordCreditSpend names). */
+  cardNumber: string;
+}
+
+export async function registerBeneficiaryAccount(client: GraphQLClient, index: number): Promise<BeneficiaryAccount> {
+  const cardNumber = `9${String(Date.now() % 1e9).padStart(9, '0')}${String(index).padStart(6, '0')}`;
+  const input = { email: `peserta-${nextTag()}@bench.example.id`, password: PASSWORD, displayName: `Peserta Bench ${index}`, prakerjaCardNumber: cardNumber, interests: ['pemasaran digital'] };
+  const data = await client.call<{ registerBeneficiary: { accessToken: string; user: { id: string } } }>(
+    `mutation($input: RegisterBeneficiaryInput!) { registerBeneficiary(input: $input) { accessToken user { id } } }`,
     { input },
   );
-  return data.registerBeneficiary.accessToken;
+  return { userId: data.registerBeneficiary.user.id, token: data.registerBeneficiary.accessToken, cardNumber };
 }
 
 /** Runs `work` for 0..count-1 with at most `concurrency` calls in flight. */
