@@ -87,6 +87,8 @@ export interface SearchHit {
 export interface SearchResponse {
   hits: SearchHit[];
   totalHits: number;
+  /** False when the engine stopped counting at its bound (Meilisearch's maxTotalHits): totalHits is then a lower bound. Absent means exact. */
+  totalHitsExact?: boolean;
   facets: Record<FacetName, FacetCount[]>;
   processingTimeMs: number;
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { HealthService } from '../health/health.service';
+import { MeilisearchVersionError } from './meilisearch/meilisearch-version';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
 import { SearchIndexer } from './search-indexer.service';
 
@@ -28,6 +29,8 @@ export class SearchLifecycle implements OnApplicationBootstrap {
       this.logger.log(`In-process search index built: ${count} modules in ${Date.now() - started} ms`);
     } else {
       await this.engine.applySettings().catch((error: unknown) => {
+        // Too old a Meilisearch never works: refuse to start, with its one-line reason.
+        if (error instanceof MeilisearchVersionError) throw error;
         // Meilisearch may be down at start: the API still starts; searches answer SEARCH_UNAVAILABLE until it is back.
         this.logger.error(`Could not apply the search settings: ${error instanceof Error ? error.message : String(error)}`);
       });

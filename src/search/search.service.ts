@@ -16,7 +16,8 @@ import { isCompleteDocument, moduleModelFromDocument } from './indexed-module';
 import { ReindexJobEntity } from './reindex-job.entity';
 import { SEARCH_ENGINE, SearchEngine, SearchHit, SearchResponse } from './search-engine.port';
 
-export interface SearchPage extends Omit<SearchResponse, 'hits'> {
+export interface SearchPage extends Omit<SearchResponse, 'hits' | 'totalHitsExact'> {
+  totalHitsExact: boolean;
   hits: { module: ModuleModel; highlight: SearchHit['highlight'] }[];
   page: number;
   pageSize: number;
@@ -66,7 +67,16 @@ export class SearchService {
     const { hits, gone, outdated } = await this.checkHits(response.hits, loaders, documentsAnswer);
     if (gone.length > 0 || outdated.length > 0) await this.repair.requestSync([...gone.map((hit) => hit.id), ...outdated]);
     const counts = withoutGoneHits(response, gone);
-    return { ...response, ...counts, hits, processingTimeMs: Math.round(response.processingTimeMs), page, pageSize, totalPages: Math.ceil(counts.totalHits / pageSize) };
+    return {
+      ...response,
+      ...counts,
+      hits,
+      totalHitsExact: response.totalHitsExact ?? true,
+      processingTimeMs: Math.round(response.processingTimeMs),
+      page,
+      pageSize,
+      totalPages: Math.ceil(counts.totalHits / pageSize),
+    };
   }
 
   /**

@@ -1,29 +1,44 @@
-
 import { Meilisearch } from 'meilisearch';
+import { MeilisearchTestDouble } from '../testing/meilisearch-test-double';
 import { describeSearchEngineContract } from '../testing/search-engine.contract';
 import { loadSearchLanguage } from '../text/search-language';
 import { MeilisearchSearchEngine } from './meilisearch-search-engine';
 
-const url = process.env.MEILI_URL;
+const language = loadSearchLanguage();
+let created = 0;
 
+async function engineOn(client: Meilisearch, taskPollIntervalMs?: number): Promise<MeilisearchSearchEngine> {
+  const engine = new MeilisearchSearchEngine({ client, language, indexUid: `contract_${process.pid}_${Date.now()}_${created++}`, taskPollIntervalMs });
+  await engine.applySettings();
+  return engine;
+}
+
+// Always (CI): the adapter against the strict test double (testing/meilisearch-test-double.ts).
+const double = new MeilisearchTestDouble();
+let doubleClient: Meilisearch;
+beforeAll(async () => {
+  doubleClient = new Meilisearch({ host: await double.start(), apiKey: 'test-master-key' });
+});
+afterAll(() => double.stop());
+describeSearchEngineContract('meilisearch adapter against the strict test double', {
+  create: async () => {
+    double.reset();
+    return engineOn(doubleClient, 1);
+  },
+});
+
+const url = process.env.MEILI_URL;
 if (url) {
   jest.setTimeout(60_000);
   const client = new Meilisearch({ host: url, apiKey: process.env.MEILI_API_KEY });
-  const language = loadSearchLanguage();
-  let created = 0;
-  describeSearchEngineContract('meilisearch', {
-    create: async () => {
-      const engine = new MeilisearchSearchEngine({ client, language, indexUid: `contract_${process.pid}_${Date.now()}_${created++}` });
-      await engine.applySettings();
-      return engine;
-    },
+  describeSearchEngineContract('meilisearch (live, MEILI_URL)', {
+    create: () => engineOn(client),
     dispose: async (engine) => {
-      const { indexUid } = engine as MeilisearchSearchEngine;
-      await client.deleteIndex(indexUid).waitTask();
+      await client.deleteIndex((engine as MeilisearchSearchEngine).indexUid).waitTask();
     },
   });
 } else {
-  describe.skip('SearchEngine contract: meilisearch (skipped: set MEILI_URL to run it against a real Meilisearch)', () => {
+  describe.skip('SearchEngine contract: live meilisearch (skipped: set MEILI_URL to run it against a real Meilisearch)', () => {
     it('needs MEILI_URL', () => undefined);
   });
 }

@@ -7,6 +7,7 @@ import {
   type MultiSearchQuery,
   type Task,
 } from 'meilisearch';
+import { Logger } from '@nestjs/common';
 import { FACET_ATTRIBUTES, FACET_NAMES, emptyFacets, sortFacetCounts } from '../facet-names';
 import {
   SearchUnavailableError,
@@ -20,7 +21,9 @@ import { createWordMatcher, cropAndHighlight, highlightText } from '../text/high
 import { analyzeQuery, typedWords, type QueryClause } from '../text/query-analysis';
 import type { SearchLanguage } from '../text/search-language';
 import { filterExpressions, filteredFacets, quoteFilterValue } from './meilisearch-filters';
-import { DOCUMENT_ATTRIBUTES, meilisearchSort, moduleIndexSettings, toMeilisearchDocument } from './meilisearch-settings';
+import { meilisearchErrorCode, RebuildJournal, type JournalEntry } from './meilisearch-rebuild-journal';
+import { DOCUMENT_ATTRIBUTES, meilisearchSort, moduleIndexSettings, toMeilisearchDocument, type MeilisearchModuleDocument } from './meilisearch-settings';
+import { checkMeilisearchVersion } from './meilisearch-version';
 
 export interface MeilisearchSearchEngineOptions {
   client: Meilisearch;
@@ -33,8 +36,14 @@ export interface MeilisearchSearchEngineOptions {
   taskTimeoutMs?: number;
   /** Task polling interval. Default 50 ms. */
   taskPollIntervalMs?: number;
-  /** Meilisearch counts hits exactly up to this many. Default 100,000. */
+  /**
+   * pagination.maxTotalHits: Meilisearch counts and pages hits up to this
+   * many; past it totalHits is this bound, marked not exact. Default 1,000
+   * (Meilisearch's own default: 50 pages of 20).
+   */
   maxTotalHits?: number;
+  /** A rebuild journal older than this belongs to a rebuild that died; a new rebuild removes it. Default 6 h. */
+  rebuildStaleAfterMs?: number;
 }
 
 /** A Meilisearch task that ended failed or canceled; the message is the task's. */
@@ -62,8 +71,13 @@ export class MeilisearchSearchEngine implements SearchEngine {
   private readonly taskTimeoutMs: number;
   private readonly taskPollIntervalMs: number;
   private readonly maxTotalHits: number;
-  /** The index a running rebuild fills; writes meanwhile go there too, so the swap loses none. */
-  private rebuildingUid?: string;
+  private readonly rebuildStaleAfterMs: number;
+  private readonly journal: RebuildJournal;
+  private readonly logger = new Logger(MeilisearchSearchEngine.name);
+  /** Set once GET /version answered a supported version. */
+  private versionChecked = false;
+  /** The recreation of a missing index under way, shared by the requests that found it missing. */
+  private healing?: Promise<void>;
 
   constructor(options: MeilisearchSearchEngineOptions) {
     this.client = options.client;
@@ -72,21 +86,30 @@ export class MeilisearchSearchEngine implements SearchEngine {
     this.batchSize = options.batchSize ?? 1_000;
     this.taskTimeoutMs = options.taskTimeoutMs ?? 60_000;
     this.taskPollIntervalMs = options.taskPollIntervalMs ?? 50;
-    this.maxTotalHits = options.maxTotalHits ?? 100_000;
+    this.maxTotalHits = options.maxTotalHits ?? 1_000;
+    this.rebuildStaleAfterMs = options.rebuildStaleAfterMs ?? 6 * 3_600_000;
+    this.journal = new RebuildJournal(this.client, this.indexUid, (enqueued, ignored) => this.runTask(enqueued, ignored));
   }
 
+  /** Checks the server's version (refusing one too old), creates the index if missing and applies the settings. */
   applySettings(): Promise<void> {
-    return this.guard(() => this.prepareIndex(this.indexUid));
+    return this.guard(async () => {
+      await this.checkVersion();
+      await this.prepareIndex(this.indexUid);
+    });
   }
 
+  /**
+   * While a rebuild runs (in any process), each batch is first recorded in
+   * its journal, then written to the live index and to the fresh one.
+   */
   upsert(documents: ModuleDocument[]): Promise<void> {
     return this.guard(async () => {
       for (const batch of chunks(newestPerId(documents), this.batchSize)) {
-        const current = await this.withoutStaleVersions(batch);
-        if (current.length === 0) continue;
-        for (const uid of this.writeTargets()) {
-          await this.runTask(this.client.index(uid).addDocuments(current.map(toMeilisearchDocument), { primaryKey: 'id' }));
-        }
+        const rebuild = await this.journal.current();
+        const recorded = rebuild !== undefined && (await this.journal.record(batch.map((document) => ({ id: document.id, version: document.version, deleted: false, document: toMeilisearchDocument(document) }))));
+        await this.withHealing(() => this.writeNewer(this.indexUid, batch.map(toMeilisearchDocument)));
+        if (recorded) await this.writeToFreshIndex(rebuild.freshUid, (uid) => this.writeNewer(uid, batch.map(toMeilisearchDocument)));
       }
     });
   }
@@ -94,13 +117,16 @@ export class MeilisearchSearchEngine implements SearchEngine {
   delete(ids: string[]): Promise<void> {
     return this.guard(async () => {
       for (const batch of chunks(ids, this.batchSize)) {
-        for (const uid of this.writeTargets()) await this.runTask(this.client.index(uid).deleteDocuments(batch));
+        const rebuild = await this.journal.current();
+        const recorded = rebuild !== undefined && (await this.journal.record(batch.map((id) => ({ id, version: 0, deleted: true }))));
+        await this.withHealing(() => this.runTask(this.client.index(this.indexUid).deleteDocuments(batch)));
+        if (recorded) await this.writeToFreshIndex(rebuild.freshUid, (uid) => this.runTask(this.client.index(uid).deleteDocuments(batch), ['index_not_found']));
       }
     });
   }
 
   search(request: SearchRequest): Promise<SearchResponse> {
-    return this.guard(async () => {
+    return this.answerSearch(async () => {
       const started = performance.now();
       const clauses = analyzeQuery(request.query, this.language);
       const withFacets = request.facets !== false;
@@ -150,6 +176,8 @@ export class MeilisearchSearchEngine implements SearchEngine {
           highlight: { title: highlightText(hit.title, matches), summary: cropAndHighlight(hit.summary, matches) },
         })),
         totalHits: main.totalHits ?? main.estimatedTotalHits ?? main.hits.length,
+        // Meilisearch stops counting at maxTotalHits: a total there may be larger.
+        totalHitsExact: (main.totalHits ?? 0) < this.maxTotalHits,
         facets,
         processingTimeMs: Math.round(performance.now() - started),
       };
@@ -163,49 +191,66 @@ export class MeilisearchSearchEngine implements SearchEngine {
     return clauses.filter((_, index) => (results[index].totalHits ?? 0) > 0);
   }
 
+  /**
+   * Fills `<uid>_rebuild_<ms>` from the batches and swaps it in. Its journal
+   * (meilisearch-rebuild-journal.ts) tells every process to write there too;
+   * batches never replace a newer document, and the journal is replayed after
+   * the last batch, so writes and deletions made meanwhile survive the swap.
+   */
   rebuild(batches: AsyncIterable<ModuleDocument[]>, onProgress?: (indexed: number) => void): Promise<number> {
     return this.guard(async () => {
-      if (this.rebuildingUid) throw new Error('A rebuild of the Meilisearch index is already running');
+      await this.checkVersion();
+      await this.removeDeadRebuild();
       const freshUid = `${this.indexUid}_rebuild_${Date.now()}`;
-      this.rebuildingUid = freshUid;
+      await this.prepareIndex(freshUid);
+      await this.journal.begin(freshUid);
       try {
-        await this.prepareIndex(freshUid);
         let indexed = 0;
         for await (const batch of batches) {
-          for (const part of chunks(batch, this.batchSize)) {
-            await this.runTask(this.client.index(freshUid).addDocuments(part.map(toMeilisearchDocument), { primaryKey: 'id' }));
-          }
+          for (const part of chunks(batch, this.batchSize)) await this.writeNewer(freshUid, part.map(toMeilisearchDocument));
           indexed += batch.length;
           onProgress?.(indexed);
         }
-        await this.prepareIndex(this.indexUid);
-        await this.runTask(this.client.swapIndexes([{ indexes: [this.indexUid, freshUid], rename: false }]));
-        // After the swap, freshUid holds the previous documents.
-        await this.runTask(this.client.deleteIndex(freshUid));
+        await this.replayJournal(freshUid, await this.journal.entries());
+        await this.withHealing(() => this.checkIndexExists(this.indexUid));
+        await this.journal.assertOwnedBy(freshUid);
+        // No `rename` field: servers before 1.18 refuse it, and every version swaps without it.
+        await this.runTask(this.client.swapIndexes([{ indexes: [this.indexUid, freshUid] } as Parameters<Meilisearch['swapIndexes']>[0][number]]));
+        // The journal goes before the old documents (now under freshUid): a late writer that finds no journal deletes what it recreated.
+        await this.journal.remove();
+        await this.deleteIndex(freshUid);
         return indexed;
       } catch (error) {
-        await this.client.deleteIndexIfExists(freshUid).catch(() => undefined);
+        const owned = await this.journal.current().then((marker) => marker?.freshUid === freshUid, () => false);
+        if (owned) await this.journal.remove().catch(() => undefined);
+        await this.deleteIndex(freshUid).catch(() => undefined);
         throw error;
-      } finally {
-        this.rebuildingUid = undefined;
       }
     });
   }
 
   indexedVersions(): Promise<Map<string, number>> {
-    return this.guard(async () => {
-      const versions = new Map<string, number>();
-      const pageSize = 1_000;
-      for (let offset = 0; ; offset += pageSize) {
-        const page = await this.client.index(this.indexUid).getDocuments<Pick<ModuleDocument, 'id' | 'version'>>({ fields: ['id', 'version'], limit: pageSize, offset });
-        for (const document of page.results) versions.set(document.id, document.version);
-        if (page.results.length < pageSize) return versions;
-      }
-    });
+    return this.guard(() =>
+      this.withHealing(async () => {
+        const versions = new Map<string, number>();
+        const pageSize = 1_000;
+        for (let offset = 0; ; offset += pageSize) {
+          const page = await this.client.index(this.indexUid).getDocuments<Pick<ModuleDocument, 'id' | 'version'>>({ fields: ['id', 'version'], limit: pageSize, offset });
+          for (const document of page.results) versions.set(document.id, document.version);
+          if (page.results.length < pageSize) return versions;
+        }
+      }),
+    );
   }
 
   isHealthy(): Promise<boolean> {
     return this.client.isHealthy();
+  }
+
+  private async checkVersion(): Promise<void> {
+    if (this.versionChecked) return;
+    checkMeilisearchVersion((await this.client.getVersion()).pkgVersion);
+    this.versionChecked = true;
   }
 
   /** Creates the index if missing and applies the settings, waiting for both tasks. */
@@ -214,19 +259,82 @@ export class MeilisearchSearchEngine implements SearchEngine {
     await this.runTask(this.client.index(uid).updateSettings(moduleIndexSettings(this.language, this.maxTotalHits)));
   }
 
-  private writeTargets(): string[] {
-    return this.rebuildingUid ? [this.indexUid, this.rebuildingUid] : [this.indexUid];
+  private async checkIndexExists(uid: string): Promise<void> {
+    await this.client.index(uid).getRawInfo();
   }
 
-  /** Drops documents whose stored version is newer (the index has no conditional write). */
-  private async withoutStaleVersions(documents: ModuleDocument[]): Promise<ModuleDocument[]> {
-    const stored = await this.client.index(this.indexUid).getDocuments<Pick<ModuleDocument, 'id' | 'version'>>({
+  private async deleteIndex(uid: string): Promise<void> {
+    await this.runTask(this.client.deleteIndex(uid), ['index_not_found']);
+  }
+
+  /**
+   * Runs an operation on the live index; if the index is missing (Meilisearch
+   * was empty at start or lost its data), recreates it with its settings and
+   * runs the operation once more.
+   */
+  private async withHealing<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await operation();
+    } catch (error) {
+      if (meilisearchErrorCode(error) !== 'index_not_found') throw error;
+      this.logger.warn(`Meilisearch index ${this.indexUid} is missing: recreating it with its settings`);
+      this.healing ??= (async () => {
+        await this.checkVersion();
+        await this.prepareIndex(this.indexUid);
+      })().finally(() => (this.healing = undefined));
+      await this.healing;
+      return operation();
+    }
+  }
+
+  /**
+   * A write to a rebuild's fresh index. Meilisearch creates an index on any
+   * document write, so a write landing after the rebuild deleted the index
+   * recreates it: when no rebuild owns it any more, it is deleted again.
+   */
+  private async writeToFreshIndex(freshUid: string, write: (uid: string) => Promise<unknown>): Promise<void> {
+    try {
+      await write(freshUid);
+    } catch (error) {
+      // Gone: the rebuild ended (swapped or failed) since the journal was read.
+      if (meilisearchErrorCode(error) !== 'index_not_found') throw error;
+    }
+    if ((await this.journal.current())?.freshUid !== freshUid) await this.deleteIndex(freshUid);
+  }
+
+  /** Applies the journal to the fresh index: deletions, and documents newer than the batches wrote. */
+  private async replayJournal(freshUid: string, entries: JournalEntry[]): Promise<void> {
+    const deleted = entries.filter((entry) => entry.deleted).map((entry) => entry.id);
+    const written = entries.flatMap((entry) => (entry.deleted || !entry.document ? [] : [entry.document]));
+    for (const batch of chunks(deleted, this.batchSize)) await this.runTask(this.client.index(freshUid).deleteDocuments(batch));
+    for (const batch of chunks(written, this.batchSize)) await this.writeNewer(freshUid, batch);
+  }
+
+  /** A journal left by a rebuild that died is removed with its fresh index; a live one refuses a second rebuild. */
+  private async removeDeadRebuild(): Promise<void> {
+    const running = await this.journal.current();
+    if (!running) return;
+    if (Date.now() - running.startedAt < this.rebuildStaleAfterMs) {
+      throw new Error(`A rebuild of the Meilisearch index is already running (into ${running.freshUid}, since ${new Date(running.startedAt).toISOString()})`);
+    }
+    await this.journal.remove();
+    await this.deleteIndex(running.freshUid);
+  }
+
+  /**
+   * Writes the documents not older than the stored ones (Meilisearch has no
+   * conditional write: read, then write). Skips a fresh index that is gone
+   * rather than recreating it.
+   */
+  private async writeNewer(uid: string, documents: MeilisearchModuleDocument[]): Promise<void> {
+    const stored = await this.client.index(uid).getDocuments<Pick<ModuleDocument, 'id' | 'version'>>({
       filter: [`id IN [${documents.map((document) => quoteFilterValue(document.id)).join(', ')}]`],
       fields: ['id', 'version'],
       limit: documents.length,
     });
     const storedVersions = new Map(stored.results.map((document) => [document.id, document.version]));
-    return documents.filter((document) => document.version >= (storedVersions.get(document.id) ?? -Infinity));
+    const current = documents.filter((document) => document.version >= (storedVersions.get(document.id) ?? -Infinity));
+    if (current.length > 0) await this.runTask(this.client.index(uid).addDocuments(current, { primaryKey: 'id' }));
   }
 
   private async runTask(enqueued: EnqueuedTaskPromise, ignoredErrorCodes: string[] = []): Promise<Task> {
@@ -247,6 +355,20 @@ export class MeilisearchSearchEngine implements SearchEngine {
         (error instanceof MeilisearchApiError && error.response.status >= 500);
       if (unreachable) throw new SearchUnavailableError(undefined, { cause: error });
       throw error;
+    }
+  }
+
+  /**
+   * A search heals a missing index; any other refusal by Meilisearch is
+   * logged and answered as SEARCH_UNAVAILABLE, never as an internal error.
+   */
+  private async answerSearch<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+      return await this.guard(() => this.withHealing(operation));
+    } catch (error) {
+      if (error instanceof SearchUnavailableError) throw error;
+      this.logger.error(`Meilisearch refused a search: ${error instanceof Error ? error.message : String(error)}`);
+      throw new SearchUnavailableError('The search engine refused the request', { cause: error });
     }
   }
 }

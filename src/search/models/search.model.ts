@@ -58,6 +58,9 @@ export class ModuleSearchResultModel {
   @Field(() => Int)
   totalHits!: number;
 
+  @Field({ description: 'False when the engine stopped counting at its bound (Meilisearch: 1,000 hits): totalHits is then a lower bound ("1000+") and pages past it are empty.' })
+  totalHitsExact!: boolean;
+
   @Field(() => Int)
   page!: number;
 
