@@ -23,7 +23,8 @@ describe('schema-driven fuzzing', () => {
   let schema: GraphQLSchema;
 
   beforeAll(async () => {
-    t = await startTestApp(ADMIN_ENV);
+    // Production mode: the configuration an attacker meets (no introspection, no suggestions).
+    t = await startTestApp({ ...ADMIN_ENV, NODE_ENV: 'production' });
     world = await buildFuzzWorld(t);
     // Introspected in process: the request limits (cost, introspection off in production) concern clients, not this test.
     schema = buildClientSchema(introspectionFromSchema(t.app.get(GraphQLSchemaHost).schema));
