@@ -1,7 +1,11 @@
 import { FACET_ATTRIBUTES } from '../facet-names';
 import type { FacetName, SearchFilters } from '../search-engine.port';
 
-/** A string literal of Meilisearch's filter syntax: double-quoted, with \ and " escaped. */
+/**
+ * A string literal of Meilisearch's filter syntax: double-quoted, with \ and "
+ * escaped. Meilisearch (since 1.3.3) unescapes quoted values (`\\` → `\`), so
+ * a backslash needs escaping too: unescaped, `a\` would escape the closing quote.
+ */
 export function quoteFilterValue(value: string): string {
   return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
