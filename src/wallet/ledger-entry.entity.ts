@@ -31,6 +31,10 @@ export class LedgerEntryEntity {
   @Column('text', { nullable: true })
   reference!: string | null;
 
+  /** EXTERNAL_SPEND: what the credit paid for (the paid course's title), when the platform said. */
+  @Column('text', { nullable: true })
+  description!: string | null;
+
   /** The enrollment an ENROLLMENT_FEE or FEE_WAIVED entry belongs to (at most one entry each). */
   @Column('uuid', { name: 'enrollment_id', nullable: true })
   enrollmentId!: string | null;

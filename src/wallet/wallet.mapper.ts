@@ -11,5 +11,6 @@ export const toLedgerEntryModel = (entry: LedgerEntryEntity): LedgerEntryModel =
   amountIdr: entry.amountIdr,
   balanceAfterIdr: entry.balanceAfterIdr,
   reference: entry.reference,
+  description: entry.description,
   createdAt: entry.createdAt,
 });

@@ -27,6 +27,7 @@ export interface LedgerMismatch {
 interface SpendRow {
   user_id: string;
   amount_idr: number;
+  description: string | null;
 }
 
 /**
@@ -65,8 +66,9 @@ export class WalletService {
   /**
    * Records a spend reported by the programme's platform. Idempotent by
    * reference through the partial unique index (INSERT ... ON CONFLICT DO
-   * NOTHING): the same reference, card and amount again returns the wallet and
-   * writes nothing; the same reference with another card or amount is
+   * NOTHING): the same reference, card, amount and course title again returns
+   * the wallet and writes nothing; the same reference with another card,
+   * amount or title (a title given once and not the other time included) is
    * CONFLICT. A spend above the balance is BAD_USER_INPUT and writes nothing.
    */
   async recordExternalSpend(input: RecordCreditSpendInput): Promise<WalletView> {
@@ -78,21 +80,21 @@ export class WalletService {
       if (input.amountIdr > balance) {
         // A replay of a spend recorded while the balance allowed it is still just a replay.
         const recorded = await this.spendByReference(manager, input.reference);
-        if (recorded) return this.replayed(recorded, user.id, input.amountIdr, balance);
+        if (recorded) return this.replayed(recorded, user.id, input, balance);
         throw badInput('amountIdr', `exceeds the remaining training credit of Rp${balance}`);
       }
 
       const after = balance - input.amountIdr;
       const [inserted]: { id: string }[] = await manager.query(
-        `INSERT INTO ledger_entries (user_id, kind, amount_idr, balance_after_idr, reference)
-         VALUES ($1, 'EXTERNAL_SPEND', $2, $3, $4)
+        `INSERT INTO ledger_entries (user_id, kind, amount_idr, balance_after_idr, reference, description)
+         VALUES ($1, 'EXTERNAL_SPEND', $2, $3, $4, $5)
          ON CONFLICT (reference) WHERE kind = 'EXTERNAL_SPEND' DO NOTHING
          RETURNING id`,
-        [user.id, -input.amountIdr, after, input.reference],
+        [user.id, -input.amountIdr, after, input.reference, input.courseTitle ?? null],
       );
       if (!inserted) {
         const recorded = await this.spendByReference(manager, input.reference);
-        return this.replayed(recorded!, user.id, input.amountIdr, balance);
+        return this.replayed(recorded!, user.id, input, balance);
       }
       await this.applyToBalance(manager, user.id, -input.amountIdr);
       if (exhausts(balance, after)) await this.outbox.enqueue(manager, JobName.NOTIFY_CREDIT_EXHAUSTED, { userId: user.id, ledgerEntryId: inserted.id });
@@ -148,13 +150,13 @@ export class WalletService {
   }
 
   private async spendByReference(manager: EntityManager, reference: string): Promise<SpendRow | undefined> {
-    const [row]: SpendRow[] = await manager.query(`SELECT user_id, amount_idr FROM ledger_entries WHERE kind = 'EXTERNAL_SPEND' AND reference = $1`, [reference]);
+    const [row]: SpendRow[] = await manager.query(`SELECT user_id, amount_idr, description FROM ledger_entries WHERE kind = 'EXTERNAL_SPEND' AND reference = $1`, [reference]);
     return row;
   }
 
-  private replayed(recorded: SpendRow, userId: string, amountIdr: number, balanceIdr: number): WalletView {
-    if (recorded.user_id !== userId || -recorded.amount_idr !== amountIdr) {
-      throw conflict('This reference was already recorded for a different card or amount');
+  private replayed(recorded: SpendRow, userId: string, input: RecordCreditSpendInput, balanceIdr: number): WalletView {
+    if (recorded.user_id !== userId || -recorded.amount_idr !== input.amountIdr || recorded.description !== (input.courseTitle ?? null)) {
+      throw conflict('This reference was already recorded for a different card, amount or course title');
     }
     return { userId, balanceIdr };
   }

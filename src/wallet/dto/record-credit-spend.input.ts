@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { PlainText } from '../../common/plain-text';
 import { Trim } from '../../common/transforms';
 
 @InputType('RecordCreditSpendInput')
@@ -20,4 +21,15 @@ export class RecordCreditSpendInput {
   @IsString()
   @Length(1, 200, { message: 'reference must be 1 to 200 characters' })
   reference!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "What was bought (the paid course's title, 1..200 chars). The CREDIT_EXHAUSTED free options are chosen to be like it.",
+  })
+  @Trim()
+  @IsOptional()
+  @IsString()
+  @Length(1, 200, { message: 'courseTitle must be 1 to 200 characters' })
+  @PlainText()
+  courseTitle?: string | null;
 }

@@ -20,6 +20,9 @@ export class LedgerEntryModel {
   @Field(() => String, { nullable: true })
   reference!: string | null;
 
+  @Field(() => String, { nullable: true, description: "EXTERNAL_SPEND: what the credit paid for (the paid course's title), when the platform said." })
+  description!: string | null;
+
   @Field()
   createdAt!: Date;
 }
