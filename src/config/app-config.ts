@@ -71,6 +71,12 @@ export class EnvironmentVariables {
   @IsString()
   MEILI_API_KEY?: string;
 
+  /** Curators' synonym groups (JSON like src/search/data/synonyms-id.json), added to the bundled ones and read again on every reindex. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  SEARCH_SYNONYMS_FILE?: string;
+
   @Transform(emptyToUndefined)
   @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   // Decorators apply bottom-up: the "required" message is checked first.

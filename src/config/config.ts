@@ -15,6 +15,8 @@ export interface AppConfig {
   redisUrl?: string;
   queuePrefix: string;
   meili?: { url: string; apiKey?: string };
+  /** SEARCH_SYNONYMS_FILE: curators' synonyms, re-read on every reindex. */
+  searchSynonymsFile?: string;
   jwtSecret: string;
   admin?: { email: string; password: string };
   trainingCreditIdr: number;
@@ -84,6 +86,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     redisUrl: env.REDIS_URL,
     queuePrefix: env.QUEUE_PREFIX,
     meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY } : undefined,
+    searchSynonymsFile: env.SEARCH_SYNONYMS_FILE,
     jwtSecret: resolveJwtSecret(env, dataDir),
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     trainingCreditIdr: env.TRAINING_CREDIT_IDR,

@@ -7,6 +7,7 @@ import { allPublishedDocuments, publishedDocuments, publishedVersions } from './
 import { JobState } from '../queue/job-state';
 import { ReindexJobEntity } from './reindex-job.entity';
 import { ModuleDocument, SEARCH_ENGINE, SearchEngine } from './search-engine.port';
+import { CuratedSearchLanguage, SEARCH_LANGUAGE } from './text/search-language';
 
 /** Writes of one sync before it fails for now (and is retried): each pass reads back what it wrote. */
 const MAX_SYNC_PASSES = 5;
@@ -29,6 +30,7 @@ export class SearchIndexer implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly handlers: JobHandlers,
+    @Inject(SEARCH_LANGUAGE) private readonly language: CuratedSearchLanguage,
   ) {}
 
   onModuleInit(): void {
@@ -57,8 +59,9 @@ export class SearchIndexer implements OnModuleInit {
     }
   }
 
-  /** Builds a fresh index from the database and swaps it in. */
+  /** Reads the curators' synonyms again, builds a fresh index from the database and swaps it in. */
   async rebuild(onProgress?: (indexed: number) => void): Promise<number> {
+    this.language.reload();
     return this.engine.rebuild(allPublishedDocuments(this.dataSource), onProgress);
   }
 

@@ -10,10 +10,11 @@ import { SearchIndexer } from './search-indexer.service';
 import { SearchLifecycle } from './search-lifecycle';
 import { SearchResolver } from './search.resolver';
 import { SearchService } from './search.service';
+import { loadSearchLanguage, SEARCH_LANGUAGE, type SearchLanguage } from './text/search-language';
 
 /** Meilisearch when MEILI_URL is set, otherwise the in-process engine; both behind SEARCH_ENGINE. */
-export function createSearchEngine(config: AppConfig): SearchEngine {
-  return config.meili ? createMeilisearchSearchEngine({ url: config.meili.url, apiKey: config.meili.apiKey }) : new InProcessSearchEngine();
+export function createSearchEngine(config: AppConfig, language: SearchLanguage = loadSearchLanguage(config.searchSynonymsFile)): SearchEngine {
+  return config.meili ? createMeilisearchSearchEngine({ url: config.meili.url, apiKey: config.meili.apiKey, language }) : new InProcessSearchEngine({ language });
 }
 
 @Global()
@@ -23,8 +24,16 @@ export class SearchModule {
     return {
       module: SearchModule,
       imports: [TypeOrmModule.forFeature([ReindexJobEntity])],
-      providers: [{ provide: SEARCH_ENGINE, useFactory: () => createSearchEngine(config) }, SearchIndexer, SearchService, SearchResolver, SearchLifecycle, IndexRepair],
-      exports: [SEARCH_ENGINE, SearchIndexer, IndexRepair],
+      providers: [
+        { provide: SEARCH_LANGUAGE, useFactory: () => loadSearchLanguage(config.searchSynonymsFile) },
+        { provide: SEARCH_ENGINE, useFactory: (language: SearchLanguage) => createSearchEngine(config, language), inject: [SEARCH_LANGUAGE] },
+        SearchIndexer,
+        SearchService,
+        SearchResolver,
+        SearchLifecycle,
+        IndexRepair,
+      ],
+      exports: [SEARCH_ENGINE, SEARCH_LANGUAGE, SearchIndexer, IndexRepair],
     };
   }
 }
