@@ -1,8 +1,9 @@
-import { compareOptions, fuseRankings, signalsFor, WEIGHTS } from './free-options-ranking';
+import { browseFits, compareOptions, fuseSignals, inverseDocumentFrequency, nearDuplicatesLast, relevanceRanking, signalsFor, WEIGHTS } from './free-options-ranking';
 
 describe('free options ranking', () => {
   const profile = {
     interests: ['pemasaran digital', ' menjahit ', 'Pemasaran Digital'],
+    purchases: [],
     categories: [
       { slug: 'kewirausahaan', count: 1 },
       { slug: 'penjualan-pemasaran', count: 3 },
@@ -14,7 +15,7 @@ describe('free options ranking', () => {
     ],
   };
 
-  it('turns the like text, interests, top skills and categories into weighted searches, deduplicated, in a fixed order', () => {
+  it('turns the like text, interests, top skills and categories into weighted signals, deduplicated, in a fixed order', () => {
     expect(signalsFor(profile, '  Digital Marketing untuk UMKM ')).toEqual([
       { name: 'like', query: 'Digital Marketing untuk UMKM', weight: WEIGHTS.like },
       { name: 'interest:pemasaran digital', query: 'pemasaran digital', weight: WEIGHTS.interest },
@@ -27,22 +28,88 @@ describe('free options ranking', () => {
     ]);
   });
 
-  it('has no signal for a new beneficiary without interests (popularity decides)', () => {
-    expect(signalsFor({ interests: [], categories: [], skills: [] }, '   ')).toEqual([]);
-  });
-
-  it('adds up weighted reciprocal ranks, so a module found by several signals rises', () => {
-    const scores = fuseRankings([
-      { weight: 3, ids: ['a', 'b'] },
-      { weight: 2, ids: ['b', 'c'] },
+  it('weighs the newest purchase like a like text, earlier ones (up to three in all) less, and every purchase less beside a like text', () => {
+    const bought = { interests: [], categories: [], skills: [], purchases: ['English for Restaurant Staff', 'Barista Kopi', 'Excel Dasar', 'Tata Rias'] };
+    expect(signalsFor(bought).map((s) => [s.query, s.weight])).toEqual([
+      ['English for Restaurant Staff', WEIGHTS.purchase],
+      ['Barista Kopi', WEIGHTS.earlierPurchase],
+      ['Excel Dasar', WEIGHTS.earlierPurchase],
     ]);
-    expect(scores.get('a')).toBeCloseTo(3 / 11);
-    expect(scores.get('b')).toBeCloseTo(3 / 12 + 2 / 11);
-    expect(scores.get('c')).toBeCloseTo(2 / 12);
-    expect([...scores.keys()].sort((x, y) => scores.get(y)! - scores.get(x)!)).toEqual(['b', 'a', 'c']);
+    expect(signalsFor(bought, 'bahasa inggris').map((s) => s.weight)).toEqual([WEIGHTS.like, WEIGHTS.earlierPurchase, WEIGHTS.earlierPurchase, WEIGHTS.earlierPurchase]);
   });
 
-  it('breaks ties by popularity, then rating, then id, so the order is total', () => {
+  it('has no signal for a new beneficiary without interests (popularity decides)', () => {
+    expect(signalsFor({ interests: [], purchases: [], categories: [], skills: [] }, '   ')).toEqual([]);
+  });
+
+  it('weighs a term by its rarity on the shelf', () => {
+    expect(inverseDocumentFrequency(2, 300)).toBeGreaterThan(inverseDocumentFrequency(40, 300));
+    expect(inverseDocumentFrequency(40, 300)).toBeGreaterThan(inverseDocumentFrequency(250, 300));
+    expect(inverseDocumentFrequency(300, 300)).toBeGreaterThan(0);
+  });
+
+  const hits = (ids: string[], totalHits = ids.length) => ({ ids, totalHits });
+
+  it('ranks with OR semantics: more and rarer words first, a module matching one rare word before one matching one common word', () => {
+    // "bahasa inggris | pelayan restoran" over a shelf of 200: inggris and restoran are rare, bahasa common.
+    const ranking = relevanceRanking(
+      [
+        { words: [hits(['english-a', 'english-b', 'jepang', 'korea'], 30), hits(['english-a', 'english-b', 'english-c'], 3)], weight: 1 },
+        { words: [hits(['pelayan'], 1)], weight: 0.5 },
+      ],
+      200,
+    ).map((fit) => fit.id);
+    const position = (id: string) => (ranking.includes(id) ? ranking.indexOf(id) : Infinity);
+    expect(ranking.slice(0, 2)).toEqual(['english-a', 'english-b']);
+    expect(position('english-c')).toBeLessThan(position('pelayan'));
+    expect(position('pelayan')).toBeLessThan(position('jepang'));
+  });
+
+  it('counts a synonym phrase once: its words add up, the phrase (with its synonyms) is an alternative', () => {
+    const fits = relevanceRanking(
+      [{ words: [hits(['bahasa-inggris', 'bahasa-korea'], 20), hits(['bahasa-inggris', 'cakap-inggris'], 4)], phrase: hits(['bahasa-inggris', 'english-for-frontliners'], 2), weight: 1 }],
+      200,
+    );
+    const fit = new Map(fits.map(({ id, fit }) => [id, fit]));
+    expect(fit.get('bahasa-inggris')).toBe(1);
+    expect(fit.get('english-for-frontliners')).toBeGreaterThan(fit.get('bahasa-korea')!);
+    expect(fit.get('cakap-inggris')).toBeGreaterThan(fit.get('bahasa-korea')!);
+    expect(fit.get('english-for-frontliners')).toBeLessThan(1);
+  });
+
+  it('gives fits relative to the best match, and leaves out modules far below it', () => {
+    const fits = relevanceRanking(
+      [
+        { words: [hits(['english', 'penyanyi', 'desain'], 190)], weight: 1 }, // belajar: on nearly the whole shelf
+        { words: [hits(['english'], 2)], weight: 1 }, // inggris
+      ],
+      200,
+    );
+    expect(fits).toEqual([{ id: 'english', fit: 1 }]);
+  });
+
+  it('gives nothing for words that match nothing', () => {
+    expect(relevanceRanking([{ words: [hits([])], weight: 1 }], 200)).toEqual([]);
+  });
+
+  it('adds up weighted fits, so a module found by several signals rises and a weak match of a strong signal stays below a good match of a weaker one', () => {
+    const scores = fuseSignals([
+      { weight: 3, fits: [{ id: 'a', fit: 1 }, { id: 'weak', fit: 0.2 }, { id: 'b', fit: 0.5 }] },
+      { weight: 2, fits: [{ id: 'b', fit: 1 }, { id: 'c', fit: 1 }] },
+    ]);
+    expect(scores.get('a')).toBeCloseTo(3);
+    expect(scores.get('b')).toBeCloseTo(1.5 + 2);
+    expect(scores.get('weak')).toBeCloseTo(0.6);
+    expect([...scores.keys()].sort((x, y) => scores.get(y)! - scores.get(x)!)).toEqual(['b', 'a', 'c', 'weak']);
+  });
+
+  it('lets a browse of a past category fit 1 at its top, half at its eleventh', () => {
+    const fits = browseFits(Array.from({ length: 11 }, (_, i) => `m${i}`));
+    expect(fits[0]).toEqual({ id: 'm0', fit: 1 });
+    expect(fits[10].fit).toBeCloseTo(0.5);
+  });
+
+  it('breaks ties by popularity, then rating, then id, so the order is total; unscored (popular) modules come after every scored one', () => {
     const modules = [
       { id: 'm3', enrollmentCount: 5, ratingSum: 0, ratingCount: 0 },
       { id: 'm2', enrollmentCount: 5, ratingSum: 9, ratingCount: 2 },
@@ -50,7 +117,13 @@ describe('free options ranking', () => {
       { id: 'm4', enrollmentCount: 5, ratingSum: 0, ratingCount: 0 },
       { id: 'm0', enrollmentCount: 0, ratingSum: 0, ratingCount: 0 },
     ];
-    const scores = new Map([['m0', 0.5]]);
+    const scores = new Map([['m0', 0.01]]);
     expect([...modules].sort(compareOptions(scores)).map((m) => m.id)).toEqual(['m0', 'm1', 'm2', 'm3', 'm4']);
+  });
+
+  it('moves near-identical titles after the rest, keeping the first of each', () => {
+    const words = (title: string) => new Set(title.toLowerCase().split(' ').filter((w) => !/^\d+$/.test(w)));
+    const ordered = ['Bahasa Jepang Pemula Part 1', 'Bahasa Jepang Pemula Part 2', 'Bahasa Korea Dasar', 'Bahasa Jepang Lanjutan Part 1'];
+    expect(nearDuplicatesLast(ordered, words)).toEqual(['Bahasa Jepang Pemula Part 1', 'Bahasa Korea Dasar', 'Bahasa Jepang Lanjutan Part 1', 'Bahasa Jepang Pemula Part 2']);
   });
 });

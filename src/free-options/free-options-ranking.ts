@@ -1,19 +1,22 @@
 /**
- * How free modules are ranked for a beneficiary: one search per signal of
- * fit, the rankings fused by weighted reciprocal rank, popularity and rating
- * breaking ties. Pure functions, so the order is deterministic for the same
- * data.
+ * How free modules are ranked for a beneficiary: one ranking per signal of
+ * fit, fused by weighted scores, popularity and rating breaking ties. Text signals (the like text, the paid courses bought, interests,
+ * skills) are relevance queries with OR semantics: each term is searched on
+ * its own and a module scores the rarity (idf) of every term it matches.
+ * Pure functions, so the order is deterministic for the same data.
  */
 
 export interface BeneficiaryProfile {
   interests: string[];
+  /** Titles of the paid courses the credit paid for (LedgerEntry.description), newest first. */
+  purchases: string[];
   /** Category slugs of past enrollments with how many enrollments each. */
   categories: { slug: string; count: number }[];
   /** Skills of past enrollments' modules with how often each appears. */
   skills: { skill: string; count: number }[];
 }
 
-/** One search whose ranking counts toward the fused score. */
+/** One ranking that counts toward the fused score: a relevance query, or a category browse when `categorySlugs` is set. */
 export interface Signal {
   name: string;
   query: string;
@@ -21,16 +24,26 @@ export interface Signal {
   weight: number;
 }
 
-export const WEIGHTS = { like: 3, interest: 2, skill: 1.5, category: 1 } as const;
+/** What was asked for or bought weighs most; earlier purchases a little less. */
+export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, skill: 1.5, category: 1 } as const;
 const MAX_INTERESTS = 10;
+const MAX_PURCHASES = 3;
 const MAX_SKILLS = 5;
 const MAX_CATEGORIES = 3;
-/** Reciprocal-rank constant: rank 1 scores 1/11, rank 10 scores 1/20, so lower ranks still count. */
-const RRF_K = 10;
+/** A browse's 11th module fits half as well as its first. */
+const BROWSE_K = 10;
+/**
+ * A module whose relevance score is below this share of the best one matched
+ * only weak words (e.g. "belajar" of "Belajar Bahasa Inggris"): it is not
+ * counted as related, so it cannot outrank a good match of another signal.
+ */
+const RELATED_SHARE = 0.1;
+/** Within one term's hits the engine's order (title before description, fewer typos) still counts a little. */
+const RANK_DECAY = 0.3;
 
 const byCountThenName = <T>(name: (item: T) => string, count: (item: T) => number) => (a: T, b: T) => count(b) - count(a) || name(a).localeCompare(name(b));
 
-/** The searches to run for a profile and an optional `like` text, strongest first. */
+/** The rankings to compute for a profile and an optional `like` text, strongest first. */
 export function signalsFor(profile: BeneficiaryProfile, like?: string | null): Signal[] {
   const signals: Signal[] = [];
   const seen = new Set<string>();
@@ -42,6 +55,11 @@ export function signalsFor(profile: BeneficiaryProfile, like?: string | null): S
   };
   const text = like?.trim();
   if (text) add({ name: 'like', query: text, weight: WEIGHTS.like });
+  profile.purchases
+    .map((title) => title.trim())
+    .filter(Boolean)
+    .slice(0, MAX_PURCHASES)
+    .forEach((title, index) => add({ name: `purchase:${title}`, query: title, weight: index === 0 && !text ? WEIGHTS.purchase : WEIGHTS.earlierPurchase }));
   for (const interest of profile.interests.map((i) => i.trim()).filter(Boolean).slice(0, MAX_INTERESTS)) {
     add({ name: `interest:${interest}`, query: interest, weight: WEIGHTS.interest });
   }
@@ -52,11 +70,68 @@ export function signalsFor(profile: BeneficiaryProfile, like?: string | null): S
   return signals;
 }
 
-/** Weighted reciprocal-rank fusion: each signal adds weight / (K + rank) to the modules it found. */
-export function fuseRankings(rankings: { weight: number; ids: string[] }[]): Map<string, number> {
+/** The hits of one term searched alone: the ids in the engine's order and how many modules hold the term. */
+export interface TermHits {
+  ids: string[];
+  totalHits: number;
+}
+
+/** A clause of a relevance query: the hits of its words and of its phrase (with the phrase's synonyms), and its weight. */
+export interface ClauseHits {
+  words: TermHits[];
+  phrase?: TermHits;
+  weight: number;
+}
+
+/** A module's fit to one signal, from 0 (none) to 1 (the signal's best match). */
+export interface Fit {
+  id: string;
+  fit: number;
+}
+
+/** BM25's inverse document frequency: a term few modules hold weighs more. */
+export const inverseDocumentFrequency = (holding: number, shelfSize: number): number =>
+  Math.log(1 + (Math.max(shelfSize, holding) - holding + 0.5) / (holding + 0.5));
+
+/**
+ * One relevance query's ranking with OR semantics: a module scores the idf
+ * of each word of a clause it matches (slightly less the further down that
+ * word's hits it is), or the phrase's idf when that is more (a synonym such
+ * as "english" for "bahasa inggris"), times the clause's weight; so modules
+ * matching more, rarer and more topical words come first. Fits are scores
+ * over the best one; modules below RELATED_SHARE of it are left out. Ties go by id.
+ */
+export function relevanceRanking(clauses: ClauseHits[], shelfSize: number): Fit[] {
+  const termScores = ({ ids, totalHits }: TermHits) => {
+    const idf = inverseDocumentFrequency(totalHits, shelfSize);
+    return ids.map((id, rank) => [id, idf * (1 - (RANK_DECAY * rank) / ids.length)] as const);
+  };
   const scores = new Map<string, number>();
-  for (const { weight, ids } of rankings) {
-    ids.forEach((id, index) => scores.set(id, (scores.get(id) ?? 0) + weight / (RRF_K + index + 1)));
+  for (const { words, phrase, weight } of clauses) {
+    const clause = new Map<string, number>();
+    for (const word of words) for (const [id, score] of termScores(word)) clause.set(id, (clause.get(id) ?? 0) + score);
+    if (phrase) for (const [id, score] of termScores(phrase)) clause.set(id, Math.max(clause.get(id) ?? 0, score));
+    for (const [id, score] of clause) scores.set(id, (scores.get(id) ?? 0) + weight * score);
+  }
+  const top = Math.max(0, ...scores.values());
+  return [...scores]
+    .filter(([, score]) => score >= RELATED_SHARE * top)
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, score]) => ({ id, fit: score / top }));
+}
+
+/** A browse (category of past enrollments) has no text score: its order decays like a reciprocal rank, 1 at the top. */
+export const browseFits = (ids: string[]): Fit[] => ids.map((id, rank) => ({ id, fit: BROWSE_K / (BROWSE_K + rank) }));
+
+/**
+ * Weighted score fusion: each signal adds weight × fit. Unlike reciprocal
+ * ranks, a weak match of a strong signal (a title word most modules share)
+ * then stays below a good match of a weaker one (an interest).
+ */
+export function fuseSignals(rankings: { weight: number; fits: Fit[] }[]): Map<string, number> {
+  const scores = new Map<string, number>();
+  for (const { weight, fits } of rankings) {
+    for (const { id, fit } of fits) scores.set(id, (scores.get(id) ?? 0) + weight * fit);
   }
   return scores;
 }
@@ -77,4 +152,35 @@ export function compareOptions(scores: Map<string, number>) {
     average(b) - average(a) ||
     b.ratingCount - a.ratingCount ||
     (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Titles sharing this share of their distinctive words (Jaccard) are near-identical ("… Part 1" and "… Part 2"). */
+const NEAR_IDENTICAL = 0.8;
+
+/**
+ * The same order with each module whose title is near-identical to an
+ * earlier one's moved to the end (kept, in order, in case the list is short):
+ * five options should be five different things to learn.
+ */
+export function nearDuplicatesLast<T>(ordered: T[], titleWords: (item: T) => Set<string>): T[] {
+  const kept: Set<string>[] = [];
+  const first: T[] = [];
+  const later: T[] = [];
+  for (const item of ordered) {
+    const words = titleWords(item);
+    if (kept.some((other) => jaccard(words, other) >= NEAR_IDENTICAL)) {
+      later.push(item);
+    } else {
+      kept.push(words);
+      first.push(item);
+    }
+  }
+  return [...first, ...later];
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / (a.size + b.size - shared);
 }

@@ -5,9 +5,11 @@ import { ModuleEntity } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
 import { IndexRepair } from '../search/index-repair';
 import { SEARCH_ENGINE, SearchEngine, SearchUnavailableError } from '../search/search-engine.port';
+import { loadSearchLanguage, SearchLanguage } from '../search/text/search-language';
 import { isExhausted } from '../wallet/ledger-rules';
 import { WalletService } from '../wallet/wallet.service';
-import { BeneficiaryProfile, compareOptions, fuseRankings, signalsFor } from './free-options-ranking';
+import { BeneficiaryProfile, compareOptions, signalsFor } from './free-options-ranking';
+import { gatherFreeOptions, orderOptions, POOL_SIZE } from './free-options-search';
 
 export interface FreeOptions {
   creditExhausted: boolean;
@@ -15,13 +17,25 @@ export interface FreeOptions {
   modules: ModuleEntity[];
 }
 
-/** How many hits of each signal's search take part in the fusion. */
-const POOL_SIZE = 50;
+/** What to rank for: a like text and, for a notification, the ledger entry that exhausted the credit. */
+export interface RankingRequest {
+  like?: string | null;
+  /** Only spends recorded up to this ledger entry count as purchases (the CREDIT_EXHAUSTED notification's entry). */
+  untilLedgerEntryId?: string;
+}
 
-/** Free (Rp0) PUBLISHED modules that fit a beneficiary, excluding those they are enrolled in. */
+/** Spend prices offered: Rp0 always; Rp1 too once the credit is exhausted, because its fee is then waived. */
+export const offeredPrices = (creditExhausted: boolean): number[] => (creditExhausted ? [0, 1] : [0]);
+
+/** How many paid-course titles of past spends count as purchases (newest first). */
+const PURCHASES = 3;
+
+/** PUBLISHED modules that cost the beneficiary nothing and fit them, excluding those they are enrolled in. */
 @Injectable()
 export class FreeOptionsService {
   private readonly logger = new Logger(FreeOptionsService.name);
+  /** Stop words and synonym phrases split a like text into terms, as the engines read them. */
+  private readonly language: SearchLanguage = loadSearchLanguage();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -32,66 +46,69 @@ export class FreeOptionsService {
 
   /** freeOptionsForMe: the balance from the ledger, and the ranked modules. */
   async forBeneficiary(userId: string, first: number, like?: string | null): Promise<FreeOptions> {
-    const [wallet, modules] = await Promise.all([this.wallets.wallet(userId), this.rank(userId, first, like)]);
-    return { creditExhausted: isExhausted(wallet.balanceIdr), balanceIdr: wallet.balanceIdr, modules };
+    const balance = await this.balance(userId);
+    return { ...balance, modules: await this.rank(userId, first, balance.creditExhausted, { like }) };
+  }
+
+  /** The balance, and whether the credit is exhausted (which decides the prices offered). */
+  async balance(userId: string): Promise<Omit<FreeOptions, 'modules'>> {
+    const { balanceIdr } = await this.wallets.wallet(userId);
+    return { creditExhausted: isExhausted(balanceIdr), balanceIdr };
   }
 
   /**
-   * The best `first` free modules for the beneficiary: one search per signal
-   * (the like text, each interest, top skills and categories of past
-   * enrollments) plus a popularity browse that fills up, fused by weighted
-   * reciprocal rank; popularity and rating break ties. Deterministic.
+   * The best `first` options: the signals of fit (the like text, the paid
+   * courses bought, interests, skills and categories of past enrollments)
+   * ranked and fused (free-options-ranking.ts), popular modules only after
+   * every related one, near-identical titles after the rest. Deterministic.
    */
-  async rank(userId: string, first: number, like?: string | null): Promise<ModuleEntity[]> {
-    const { profile, enrolledIds } = await this.profile(userId);
-    const signals = signalsFor(profile, like);
-    const filters = { priceIdr: [0], excludeIds: enrolledIds };
-    const pool = Math.max(POOL_SIZE, first);
-    let rankings: { weight: number; ids: string[] }[];
+  async rank(userId: string, first: number, creditExhausted: boolean, request: RankingRequest = {}): Promise<ModuleEntity[]> {
+    const { profile, enrolledIds } = await this.profile(userId, request.untilLedgerEntryId);
+    const priceIdr = offeredPrices(creditExhausted);
+    let candidates: { scores: Map<string, number>; ids: string[] };
     try {
-      rankings = await Promise.all(
-        [...signals, { name: 'popular', query: '', weight: 0 }].map(async (signal) => {
-          const response = await this.engine.search({
-            query: signal.query,
-            filters: { ...filters, categorySlugs: 'categorySlugs' in signal ? signal.categorySlugs : undefined },
-            sort: signal.query ? 'RELEVANCE' : 'POPULARITY',
-            page: 1,
-            pageSize: pool,
-            facets: false,
-          });
-          return { weight: signal.weight, ids: response.hits.map((hit) => hit.id) };
-        }),
-      );
+      const gathered = await gatherFreeOptions(this.engine, this.language, { signals: signalsFor(profile, request.like), priceIdr, excludeIds: enrolledIds, first });
+      candidates = { scores: gathered.scores, ids: gathered.documents.map((document) => document.id) };
     } catch (error) {
       if (!(error instanceof SearchUnavailableError)) throw error;
-      // Without the search engine, the most popular free modules are still worth offering.
+      // Without the search engine, the most popular options are still worth offering.
       this.logger.warn('Search engine unavailable: free options fall back to popularity from the database');
-      return this.popularFromDatabase(enrolledIds, first);
+      return this.popularFromDatabase(enrolledIds, priceIdr, first);
     }
-    const scores = fuseRankings(rankings);
-    const candidates = [...new Set(rankings.flatMap((ranking) => ranking.ids))];
-    // The index trails the database by moments: only modules that are free, PUBLISHED and not enrolled now count.
-    const modules = candidates.length === 0 ? [] : await this.dataSource
+    // The index trails the database by moments: only modules PUBLISHED at an offered price and not enrolled now count.
+    const modules = candidates.ids.length === 0 ? [] : await this.dataSource
       .getRepository(ModuleEntity)
       .createQueryBuilder('m')
-      .where('m.id IN (:...ids)', { ids: candidates })
-      .andWhere('m.status = :status AND m.price_idr = 0', { status: ModuleStatus.PUBLISHED })
+      .where('m.id IN (:...ids)', { ids: candidates.ids })
+      .andWhere('m.status = :status AND m.price_idr IN (:...priceIdr)', { status: ModuleStatus.PUBLISHED, priceIdr })
       .getMany();
-    // A candidate the database does not hold PUBLISHED and free is a stale document: the index is told to catch up.
+    // A candidate the database does not hold PUBLISHED at an offered price is a stale document: the index is told to catch up.
     const current = new Set(modules.map((module) => module.id));
-    await this.repair.requestSync(candidates.filter((id) => !current.has(id)));
+    await this.repair.requestSync(candidates.ids.filter((id) => !current.has(id)));
     const enrolled = new Set(enrolledIds);
-    return modules.filter((module) => !enrolled.has(module.id)).sort(compareOptions(scores)).slice(0, first);
+    return orderOptions(
+      modules.filter((module) => !enrolled.has(module.id)),
+      candidates.scores,
+      this.language,
+      first,
+    );
   }
 
-  private async profile(userId: string): Promise<{ profile: BeneficiaryProfile; enrolledIds: string[] }> {
-    const [[user], enrolled]: [{ interests: string[] }[], { module_id: string; category_slug: string; skills: string[] }[]] = await Promise.all([
+  private async profile(userId: string, untilLedgerEntryId?: string): Promise<{ profile: BeneficiaryProfile; enrolledIds: string[] }> {
+    const [[user], enrolled, purchases]: [{ interests: string[] }[], { module_id: string; category_slug: string; skills: string[] }[], { description: string }[]] = await Promise.all([
       this.dataSource.query(`SELECT interests FROM users WHERE id = $1`, [userId]),
       this.dataSource.query(
         `SELECT e.module_id, c.slug AS category_slug, m.skills
            FROM enrollments e JOIN modules m ON m.id = e.module_id JOIN categories c ON c.id = m.category_id
           WHERE e.beneficiary_id = $1`,
         [userId],
+      ),
+      this.dataSource.query(
+        `SELECT description FROM ledger_entries
+          WHERE user_id = $1 AND kind = 'EXTERNAL_SPEND' AND description IS NOT NULL
+            AND ($2::uuid IS NULL OR seq <= (SELECT seq FROM ledger_entries WHERE id = $2::uuid))
+          ORDER BY seq DESC LIMIT $3`,
+        [userId, untilLedgerEntryId ?? null, PURCHASES],
       ),
     ]);
     const categories = new Map<string, number>();
@@ -103,6 +120,7 @@ export class FreeOptionsService {
     return {
       profile: {
         interests: user?.interests ?? [],
+        purchases: purchases.map((row) => row.description),
         categories: [...categories].map(([slug, count]) => ({ slug, count })),
         skills: [...skills].map(([skill, count]) => ({ skill, count })),
       },
@@ -110,8 +128,11 @@ export class FreeOptionsService {
     };
   }
 
-  private async popularFromDatabase(enrolledIds: string[], first: number): Promise<ModuleEntity[]> {
-    const query = this.dataSource.getRepository(ModuleEntity).createQueryBuilder('m').where(`m.status = 'PUBLISHED' AND m.price_idr = 0`);
+  private async popularFromDatabase(enrolledIds: string[], priceIdr: number[], first: number): Promise<ModuleEntity[]> {
+    const query = this.dataSource
+      .getRepository(ModuleEntity)
+      .createQueryBuilder('m')
+      .where(`m.status = 'PUBLISHED' AND m.price_idr IN (:...priceIdr)`, { priceIdr });
     if (enrolledIds.length > 0) query.andWhere('m.id NOT IN (:...enrolledIds)', { enrolledIds });
     const modules = await query.orderBy('m.enrollment_count', 'DESC').addOrderBy('m.id', 'ASC').limit(Math.max(POOL_SIZE, first)).getMany();
     return modules.sort(compareOptions(new Map())).slice(0, first);

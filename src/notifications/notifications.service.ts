@@ -47,12 +47,14 @@ export class NotificationsService implements OnModuleInit {
     await this.insert({ userId: payload.userId, kind: payload.kind, message, moduleIds: payload.moduleIds, dedupeKey: payload.dedupeKey });
   }
 
-  /** Handler of NOTIFY_CREDIT_EXHAUSTED: once per exhausting ledger entry, with up to five free options. */
+  /** Handler of NOTIFY_CREDIT_EXHAUSTED: once per exhausting ledger entry, with up to five free options like the courses bought. */
   async notifyCreditExhausted({ userId, ledgerEntryId }: JobPayloads[JobName.NOTIFY_CREDIT_EXHAUSTED]): Promise<void> {
     const dedupeKey = `credit-exhausted:${ledgerEntryId}`;
     // A retry after a success need not search again (the insert below would be a no-op anyway).
     if (await this.dataSource.getRepository(NotificationEntity).existsBy({ dedupeKey })) return;
-    const options = await this.freeOptions.rank(userId, EXHAUSTED_OPTIONS);
+    // Like what the credit paid for, up to the exhausting entry; Rp1 modules too, their fee now waived.
+    const { creditExhausted } = await this.freeOptions.balance(userId);
+    const options = await this.freeOptions.rank(userId, EXHAUSTED_OPTIONS, creditExhausted, { untilLedgerEntryId: ledgerEntryId });
     const message = notificationMessage({ kind: NotificationKind.CREDIT_EXHAUSTED, titles: options.map((module) => module.title) });
     await this.insert({ userId, kind: NotificationKind.CREDIT_EXHAUSTED, message, moduleIds: options.map((module) => module.id), dedupeKey });
   }

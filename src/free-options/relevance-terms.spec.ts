@@ -1,0 +1,45 @@
+import { loadSearchLanguage } from '../search/text/search-language';
+import { relevanceClauses, titleWords } from './relevance-terms';
+
+describe('relevance clauses of a like text', () => {
+  const language = loadSearchLanguage();
+  const words = (text: string) => relevanceClauses(text, language).map((clause) => clause.words.join('|'));
+
+  it('splits a whole course title into words searched alone, stop words out, each ending with a space (no prefix)', () => {
+    expect(words('Reparasi Kipas dan Setrika Listrik')).toEqual(['reparasi ', 'kipas ', 'setrika ', 'listrik ']);
+  });
+
+  it('keeps a synonym phrase as one clause: its words, and the phrase the engine expands to its synonyms', () => {
+    const [english] = relevanceClauses('Bahasa Inggris untuk Pelayan Restoran', language);
+    expect(english).toEqual({ words: ['bahasa ', 'inggris '], phrase: 'bahasa inggris ', weight: 1 });
+  });
+
+  it('weighs the topic over what qualifies it (after untuk, bagi, dengan, a colon ...) and earlier words a little more', () => {
+    const clauses = relevanceClauses('Barista Profesional: Teknik Espresso', language);
+    const weight = new Map(clauses.map((clause) => [clause.words.join(''), clause.weight]));
+    expect(weight.get('barista ')).toBe(1);
+    expect(weight.get('profesional ')).toBeLessThan(1);
+    expect(weight.get('profesional ')).toBeGreaterThan(weight.get('teknik ')!);
+    const restaurant = relevanceClauses('Bahasa Inggris untuk Pelayan Restoran', language);
+    expect(restaurant.find((clause) => clause.words[0] === 'pelayan ')!.weight).toBeLessThanOrEqual(0.5);
+  });
+
+  it('reads only the first ten words, as Meilisearch does, and repeats no clause', () => {
+    expect(words('satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas')).not.toContain('sebelas ');
+    expect(words('kopi kopi')).toEqual(['kopi ']);
+  });
+
+  it('has no clause for an empty or stop-word-only text', () => {
+    expect(relevanceClauses('  ', language)).toEqual([]);
+    expect(relevanceClauses('untuk dan yang', language)).toEqual([]);
+  });
+});
+
+describe('title words', () => {
+  const language = loadSearchLanguage();
+
+  it('gives near-identical titles the same distinctive words (numbers and stop words out)', () => {
+    expect(titleWords('Kursus Bahasa Jepang Level Pemula Part 1', language)).toEqual(titleWords('Kursus Bahasa Jepang Level Pemula Part 2', language));
+    expect(titleWords('Entry Jurnal Perusahaan Jasa', language)).not.toEqual(titleWords('Entry Jurnal Perusahaan Dagang', language));
+  });
+});

@@ -1,0 +1,69 @@
+import { analyzeQuery } from '../search/text/query-analysis';
+import type { SearchLanguage } from '../search/text/search-language';
+
+/**
+ * One position of a relevance query: its words, each searched on its own, and
+ * for a synonym phrase the phrase too (the engine expands it to its synonyms);
+ * every term ends with a space, as a whole title is not a prefix being typed.
+ * The weight says how much the clause counts beside rarity.
+ */
+export interface WeightedClause {
+  words: string[];
+  phrase?: string;
+  weight: number;
+}
+
+/** Like every query (analyzeQuery, Meilisearch), a like text counts by its first ten words. */
+const MAX_WORDS = 10;
+const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * Where a course title turns from its topic to its audience, tool or manner:
+ * "Bahasa Inggris | untuk Pelayan Restoran", "Barista Profesional | : Teknik
+ * Espresso", "Desain Grafis | dengan Canva". Indonesian noun phrases put the
+ * head first, so what follows qualifies it.
+ */
+const QUALIFIER = /[:;|()[\]]|\s(?:untuk|bagi|dengan|sebagai|melalui|menggunakan|pada|di)\s/iu;
+/** Matches of a qualifier's words count this much of a topic word's. */
+const QUALIFIER_WEIGHT = 0.5;
+/** Within a title, later words weigh a little less: the n-th clause counts 1 / (1 + POSITION_DECAY × n). */
+const POSITION_DECAY = 0.2;
+
+/**
+ * The clauses of a relevance query. Each term is searched on its own so that
+ * a module matching any of them is a candidate (OR semantics) and each can be
+ * weighted by how rare it is. Stop words go. A synonym phrase of the language
+ * data is one clause: its words count one by one ("Cakap Inggris" lacks
+ * "bahasa" yet matches), the phrase as an alternative (the engine expands
+ * "bahasa inggris" to "english"). Synonyms are not searched as typed words:
+ * they would get typos ("perikanan" would find "periklanan"). Topic words weigh more than a qualifier's,
+ * earlier ones more than later ones.
+ */
+export function relevanceClauses(text: string, language: SearchLanguage): WeightedClause[] {
+  const tenthWord = [...text.matchAll(WORD)][MAX_WORDS - 1];
+  const head = tenthWord ? text.slice(0, tenthWord.index + tenthWord[0].length) : text;
+  const clauses = new Map<string, WeightedClause>();
+  let position = 0;
+  head.split(QUALIFIER).forEach((segment, index) => {
+    const segmentWeight = index === 0 ? 1 : QUALIFIER_WEIGHT;
+    for (const clause of analyzeQuery(`${segment} `, language)) {
+      const weight = segmentWeight / (1 + POSITION_DECAY * position++);
+      const words = clause.alternatives.find((alternative) => !alternative.synonym)?.words.map((word) => word.text) ?? [];
+      if (words.length === 0) continue;
+      const key = words.join(' ');
+      if ((clauses.get(key)?.weight ?? 0) >= weight) continue;
+      // A one-word clause's synonyms the engine applies to the word itself.
+      clauses.set(key, { words: words.map((word) => `${word} `), phrase: words.length > 1 ? `${key} ` : undefined, weight });
+    }
+  });
+  return [...clauses.values()];
+}
+
+/** The distinctive words of a title (stop words and bare numbers out, as match keys), for spotting near-identical titles. */
+export function titleWords(title: string, language: SearchLanguage): Set<string> {
+  return new Set(
+    analyzeQuery(`${title} `, language)
+      .flatMap((clause) => clause.alternatives.filter((alternative) => !alternative.synonym).flatMap((alternative) => alternative.words))
+      .filter((word) => !/^\d+$/.test(word.text))
+      .map((word) => word.key),
+  );
+}
