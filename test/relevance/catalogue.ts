@@ -59,7 +59,8 @@ export function loadListings(csvPath = COURSES_CSV): Listing[] {
       level: Level.BEGINNER,
       language: 'id',
       delivery_mode: /webinar/i.test(row.type) ? DeliveryMode.WEBINAR : DeliveryMode.SELF_PACED,
-      price_idr: priceIdr,
+      // A module costs Rp0 or Rp1: a paid listing stands for an Rp1 module (free options offer those once the credit is exhausted).
+      price_idr: priceIdr === 0 ? 0 : 1,
       certificate: true,
       duration_minutes: 120,
       rating_sum: 0,
