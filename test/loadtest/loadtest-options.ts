@@ -28,7 +28,7 @@ export const USAGE = `Usage: npm run loadtest -- [--quick] [--duration <s>] [--f
                             [--modules <n>] [--users <n>] [--concurrency <n>] [--out <dir>]
   --quick              smoke run: 12 s, 2,000 modules, 40 beneficiaries, 8 at once
   --duration <s>       seconds of mixed load (default 60)
-  --fault redis        the run gets its own redis-server, stopped midway for --fault-seconds (default 30)
+  --fault redis        the run gets its own redis-server, killed midway and down for --fault-seconds (default 30)
   --modules <n>        PUBLISHED modules in the catalogue (default 20,000)
   --users <n>          registered beneficiaries (default 300)
   --concurrency <n>    simulated users with a request in flight (default 32)

@@ -14,6 +14,7 @@ function results(overrides: Partial<LoadtestResults> = {}): LoadtestResults {
     queue: 'BullMQ',
     load: { durationSeconds: 1, concurrency: 1, phases: [recorder.phase('whole load', 0, 1_000)] },
     anomalies: [],
+    firstFailures: {},
     drain: { seconds: 0, violations: [] },
     reconcile: 'Reconciliation found the index in line with the database',
     checks: [{ name: 'ledger', checked: '1 wallet', violations: [] }],

@@ -24,6 +24,8 @@ export interface LoadtestResults {
   };
   /** Answers that broke a rule the client can check at once (e.g. a repeated enroll returning another enrollment). */
   anomalies: string[];
+  /** The first failure of each operation and error code. */
+  firstFailures: Record<string, string>;
   /** From sending an approval to the first search that finds the module. */
   syncLag?: { lag: LatencySummary; notFound: number };
   lags?: LagFigures;

@@ -8,6 +8,8 @@ export interface Outcome {
   ms: number;
   /** The GraphQL error code, `HTTP <status>`, `TIMEOUT` or `NETWORK`; undefined on success. */
   code?: string;
+  /** What the failure said (kept for the first failure of each operation and code). */
+  message?: string;
 }
 
 export interface OpFigures {
@@ -32,9 +34,12 @@ export class Recorder {
   readonly outcomes: Outcome[] = [];
   /** Answers that broke a rule the client can see (e.g. a repeated enroll returned another enrollment). */
   readonly anomalies: string[] = [];
+  /** The first failure of each operation and code, to explain the counts. */
+  readonly firstFailures: Record<string, string> = {};
 
-  record(outcome: Outcome): void {
+  record({ message, ...outcome }: Outcome): void {
     this.outcomes.push(outcome);
+    if (outcome.code) this.firstFailures[`${outcome.op} ${outcome.code}`] ??= `at ${(outcome.at / 1000).toFixed(1)} s: ${message ?? ''}`;
   }
 
   anomaly(message: string): void {

@@ -45,6 +45,8 @@ export function renderReport(results: LoadtestResults): string {
   }
   lines.push('', `**Verdict: ${reasons.length === 0 ? 'every invariant holds, no request failed' : 'FAILED'}**`, ...reasons.map((reason) => `- ${reason}`), '');
   for (const phase of results.load?.phases ?? []) lines.push(...phaseTable(phase));
+  const failed = Object.entries(results.firstFailures);
+  if (failed.length > 0) lines.push('First failure of each operation and code:', ...failed.map(([key, message]) => `- ${key} ${message}`), '');
   if (results.fault) {
     const catchUp = results.fault.catchUp;
     lines.push(

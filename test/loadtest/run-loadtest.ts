@@ -26,11 +26,11 @@ import { ForeignLoadMonitor } from '../bench/support/foreign-load-monitor';
 import { pollUntil } from '../bench/support/poll';
 import { summarizeLatencies } from '../bench/support/stats';
 import { bullMqSettled, outboxSettled } from '../support/invariants';
+import { RedisServer } from '../support/redis-server';
 import { afterLoadChecks, invariantTarget } from './after-load-checks';
 import { catchUpFigures, lagFigures, poolFigures, Sampler } from './background-figures';
 import { failures, type LoadtestResults } from './loadtest-results';
 import { LoadtestOptions, parseOptions, UsageError } from './loadtest-options';
-import { OwnRedis } from './own-redis';
 import { prepareCatalogue, prepareWorld } from './prepare';
 import { Recorder } from './recorder';
 import { renderReport } from './render-report';
@@ -73,10 +73,11 @@ async function run(options: LoadtestOptions, results: LoadtestResults, cleanup: 
   const catalogue = await prepareCatalogue(database.url!, options);
   results.catalogue = { modules: catalogue.published, pendingReviews: catalogue.reviewQueue.length, seedSeconds: catalogue.seedSeconds };
 
-  const ownRedis = options.fault === 'redis' ? await OwnRedis.start(cleanup) : undefined;
+  const ownRedis = options.fault === 'redis' ? await RedisServer.start() : undefined;
+  if (ownRedis) cleanup.push('stop the run’s redis-server', () => ownRedis.close());
   const redisUrl = ownRedis?.url ?? options.redisUrl!;
   const queuePrefix = `loadtest-${stamp()}`;
-  results.queue = `BullMQ on ${ownRedis ? `the run's own redis-server at ${redisUrl} (AOF on)` : `Redis at ${redact(redisUrl)}`}, QUEUE_PREFIX ${queuePrefix}`;
+  results.queue = `BullMQ on ${ownRedis ? `the run's own redis-server at ${redisUrl} (AOF, fsync always)` : `Redis at ${redact(redisUrl)}`}, QUEUE_PREFIX ${queuePrefix}`;
   cleanup.push('delete the run’s Redis keys', () => deleteQueueKeys(redisUrl, queuePrefix).then(() => undefined));
 
   log('starting the API…');
@@ -130,13 +131,14 @@ async function run(options: LoadtestOptions, results: LoadtestResults, cleanup: 
     }
     results.load = { durationSeconds: options.durationSeconds, concurrency: options.concurrency, phases };
     results.anomalies = recorder.anomalies;
+    results.firstFailures = recorder.firstFailures;
     results.lags = await lagFigures(pool, loadStartedAt);
     results.pool = poolFigures(sampler.samples);
     results.backlogPeak = Math.max(0, ...sampler.samples.map((sample) => sample.outboxPending));
     if (window) {
       const during = sampler.samples.filter((sample) => sample.atSeconds * 1000 >= window.fromMs && sample.atSeconds * 1000 < window.toMs + 5_000);
       results.fault = {
-        kind: `Redis stopped (clean shutdown) for ${options.faultSeconds} s`,
+        kind: `Redis killed (SIGKILL) and down for ${options.faultSeconds} s`,
         fromSeconds: window.fromMs / 1000,
         toSeconds: window.toMs / 1000,
         catchUp: await catchUpFigures(pool, window.fromDate, window.toDate),
@@ -162,16 +164,16 @@ interface FaultWindow {
   toDate: Date;
 }
 
-/** Stops the run's redis-server in the middle of the load and starts it again `faultMs` later. */
-async function scheduleRedisFault(redis: OwnRedis, started: number, durationMs: number, faultMs: number): Promise<FaultWindow> {
+/** Kills the run's redis-server (SIGKILL) in the middle of the load and starts it again `faultMs` later. */
+async function scheduleRedisFault(redis: RedisServer, started: number, durationMs: number, faultMs: number): Promise<FaultWindow> {
   await delay(Math.max(0, started + (durationMs - faultMs) / 2 - performance.now()));
   const fromMs = performance.now() - started;
   const fromDate = new Date();
-  log('fault: stopping Redis');
-  await redis.stop();
+  log('fault: killing Redis');
+  await redis.stop('SIGKILL');
   await delay(Math.max(0, started + fromMs + faultMs - performance.now()));
   log('fault: starting Redis again');
-  await redis.resume();
+  await redis.restart();
   return { fromMs, toMs: performance.now() - started, fromDate, toDate: new Date() };
 }
 
@@ -229,7 +231,7 @@ async function main(): Promise<number> {
     });
   }
   const startedAt = new Date();
-  const scenario = options.fault ? `Redis stopped for ${options.faultSeconds} s midway` : 'no fault';
+  const scenario = options.fault ? `Redis killed midway and down for ${options.faultSeconds} s` : 'no fault';
   const results: LoadtestResults = {
     startedAt: startedAt.toISOString(),
     durationSeconds: 0,
@@ -239,6 +241,7 @@ async function main(): Promise<number> {
     database: `PostgreSQL ${await withClient(options.databaseUrl, async (c) => (await c.query<{ server_version: string }>('SHOW server_version')).rows[0].server_version)} at ${redact(options.databaseUrl)} (scratch database)`,
     queue: '',
     anomalies: [],
+    firstFailures: {},
     checks: [],
     errors: {},
     apiLog: { warnings: 0, first: [] },

@@ -33,6 +33,8 @@ const SPEND_AMOUNTS = [300_000, 450_000, 600_000];
 /** A share of spends that repeat an accepted reference, as a platform retrying after a timeout would. */
 const REPEAT_SHARE = 0.25;
 const REQUEST_CHANGES_SHARE = 0.2;
+/** Sent with every spend: a repeat must carry the same content as the original (another content is CONFLICT). */
+const COURSE_TITLE = 'Pelatihan Pemasaran Digital';
 
 export interface WorkloadHooks {
   /** Called after each approval the API accepted (the sync-lag probe follows it). */
@@ -175,7 +177,7 @@ class UserLoop {
     if (withSpends.length > 0 && (this.random() < REPEAT_SHARE || this.users.every((user) => user.knownBalanceIdr < 1))) {
       const user = withSpends[Math.floor(this.random() * withSpends.length)];
       const earlier = user.spends[Math.floor(this.random() * user.spends.length)];
-      const data = await this.call('creditSpend', SPEND, { input: { prakerjaCardNumber: user.cardNumber, amountIdr: earlier.amountIdr, reference: earlier.reference } }, this.world.adminToken);
+      const data = await this.call('creditSpend', SPEND, { input: { prakerjaCardNumber: user.cardNumber, amountIdr: earlier.amountIdr, reference: earlier.reference, courseTitle: COURSE_TITLE } }, this.world.adminToken);
       if (data) this.world.accepted.spends.push({ userId: user.userId, reference: earlier.reference, amountIdr: earlier.amountIdr, repeat: true });
       return;
     }
@@ -189,7 +191,7 @@ class UserLoop {
     const data = await this.call<{ recordCreditSpend: { balanceIdr: number } }>(
       'creditSpend',
       SPEND,
-      { input: { prakerjaCardNumber: user.cardNumber, amountIdr, reference, courseTitle: 'Pelatihan Pemasaran Digital' } },
+      { input: { prakerjaCardNumber: user.cardNumber, amountIdr, reference, courseTitle: COURSE_TITLE } },
       this.world.adminToken,
     );
     if (!data) return;
@@ -203,14 +205,17 @@ class UserLoop {
     const sent = performance.now();
     let answer: GraphQLAnswer<T> | undefined;
     let code: string | undefined;
+    let message: string | undefined;
     try {
       answer = await this.client.request<T>(query, variables, token);
       if (answer.errors?.length) code = answer.errors[0].extensions?.code ?? 'UNKNOWN';
       else if (!answer.data) code = 'NO_DATA';
+      if (code) message = JSON.stringify(answer.errors ?? answer).slice(0, 300);
     } catch (error) {
       code = errorCode(error);
+      message = error instanceof Error ? error.message : String(error);
     }
-    this.recorder.record({ op, at: sent - this.started, ms: performance.now() - sent, code });
+    this.recorder.record({ op, at: sent - this.started, ms: performance.now() - sent, code, message });
     return code ? undefined : (answer!.data as T);
   }
 }

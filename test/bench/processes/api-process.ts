@@ -23,7 +23,7 @@ export interface ApiProcess {
 }
 
 /** A free loopback port (the kernel's pick; released just before the API binds it). */
-export async function freePort(): Promise<number> {
+async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
