@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode, FieldError, RateLimitedError } from '../common/domain-error';
-import { nulCharacterRefused } from '../common/postgres-errors';
+import { connectionLost, nulCharacterRefused } from '../common/postgres-errors';
 import { SearchUnavailableError } from '../search/search-engine.port';
 
 const logger = new Logger('GraphQLErrors');
@@ -27,6 +27,9 @@ export function fieldOfCoercionMessage(message: string): string | undefined {
   return missing?.[1] ?? unknown?.[1];
 }
 
+/** Apollo refuses some malformed requests (a persisted-query hash or version it cannot use) with HTTP 400 and no code. */
+const refusedWithoutCode = (error: unknown): boolean => (error as { extensions?: { http?: { status?: number } } })?.extensions?.http?.status === 400;
+
 /**
  * The one place where failures become GraphQL errors: every error leaves with
  * one of the contract's codes; unexpected ones are logged and masked so no
@@ -49,8 +52,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     // Any text argument may carry U+0000, which PostgreSQL refuses wherever it meets it.
     return { ...base, message: 'Invalid input: text must not contain the NUL character (U+0000)', extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [] } };
   }
+  if (connectionLost(original)) {
+    // No contract code says "retry"; the extension does, and the message tells a person.
+    logger.warn(`Database connection lost during ${formatted.path?.join('.') ?? 'a request'}: ${(original as Error)?.message}`);
+    return { message: 'The database connection was lost during the request; retry it.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, retryable: true } };
+  }
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
+  if ((typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) || refusedWithoutCode(error)) {
     const field = fieldOfCoercionMessage(formatted.message);
     const fields: FieldError[] = field ? [{ field, message: formatted.message }] : [];
     return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, fields } };
