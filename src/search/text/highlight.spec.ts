@@ -53,6 +53,10 @@ describe('analyzeQuery', () => {
     expect(highlightText('sebelas sepuluh', createWordMatcher(clauses, language.matchKey))).toBe('sebelas <mark>sepuluh</mark>');
   });
 
+  it('never expands a stop word to its synonyms ("bersertifikat" does not ask for "sertifikasi")', () => {
+    expect(analyzeQuery('barista bersertifikat', language).map((clause) => clause.alternatives[0].words[0].text)).toEqual(['barista']);
+  });
+
   it('offers two adjacent typed words joined as one more alternative of both', () => {
     const [corel, draw] = analyzeQuery('corel draw', language);
     expect(corel.alternatives.map((alternative) => alternative.words[0].text)).toEqual(['corel', 'coreldraw']);

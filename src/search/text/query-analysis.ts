@@ -55,15 +55,18 @@ export function analyzeQuery(query: string, language: SearchLanguage): QueryClau
       .slice(start, start + length)
       .map((text, offset) => toQueryWord(text, start + offset, true))
       .filter((word) => keep(word.text));
-    const alternatives: QueryAlternative[] = typedWords.length > 0 ? [{ words: typedWords, synonym: false }] : [];
+    if (typedWords.length === 0) {
+      // A stop word never expands to its synonyms ("bersertifikat" is no call for "sertifikasi").
+      start += length;
+      continue;
+    }
+    const alternatives: QueryAlternative[] = [{ words: typedWords, synonym: false }];
     for (const entry of match?.others ?? []) {
       const synonymWords = entry.words.filter(keep).map((text) => toQueryWord(text, -1, false));
       if (synonymWords.length > 0) alternatives.push({ words: synonymWords, synonym: true });
     }
-    if (alternatives.length > 0) {
-      clauses.push({ alternatives });
-      singleWordAt.push(length === 1 ? start : undefined);
-    }
+    clauses.push({ alternatives });
+    singleWordAt.push(length === 1 ? start : undefined);
     start += length;
   }
   addConcatenations(clauses, singleWordAt, words, language);
