@@ -168,9 +168,10 @@ export function describeSearchEngineContract(name: string, setup: ContractSetup)
         expect(await idsFor('gamelan angklung', { sort: 'POPULARITY' })).toEqual(['x1', 'x4']);
       });
 
-      it('uses only the first ten words of a query', async () => {
+      it('uses only the first ten words of a query that are not stop words', async () => {
         const nineOthers = 'zzqa zzqb zzqc zzqd zzqe zzqf zzqg zzqh zzqi';
         expect(sortedIds(await idsFor(`${nineOthers} sasando`))).toEqual(['x1']);
+        expect(sortedIds(await idsFor(`${nineOthers} yang dan sasando`))).toEqual(['x1']);
         expect(await idsFor(`${nineOthers} zzqj sasando`)).toEqual([]);
       });
     });

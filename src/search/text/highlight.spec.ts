@@ -44,9 +44,10 @@ describe('analyzeQuery', () => {
     );
   });
 
-  it('uses the first ten words only, and the tenth is no prefix when more follow', () => {
-    const ten = 'satu dua tiga empat lima enam tujuh delapan sembilan sepuluh';
+  it('uses the first ten words that are not stop words, and the tenth is no prefix when more follow', () => {
+    const ten = 'kopi teh susu yang roti kue dan gula garam beras jagung sepuluh';
     const clauses = analyzeQuery(`${ten} sebelas`, language);
+    expect(clauses).toHaveLength(10);
     const words = clauses.map((clause) => clause.alternatives[0].words.map((word) => word.text).join(' '));
     expect(words).not.toContain('sebelas');
     expect(clauses.flatMap((clause) => clause.alternatives[0].words).some((word) => word.prefix)).toBe(false);

@@ -23,7 +23,7 @@ export interface QueryClause {
   alternatives: QueryAlternative[];
 }
 
-/** Like Meilisearch, only the first ten words of a query count (stop words included). */
+/** Like Meilisearch (`words_limit`), only the first ten words of a query that are not stop words count. */
 export const MAX_QUERY_WORDS = 10;
 
 /**
@@ -34,9 +34,9 @@ export const MAX_QUERY_WORDS = 10;
  */
 export function analyzeQuery(query: string, language: SearchLanguage): QueryClause[] {
   const allWords = tokenize(query);
-  const words = allWords.slice(0, MAX_QUERY_WORDS);
+  const words = allWords.slice(0, wordsWithinLimit(allWords, language));
   // A word cut off is not the one being typed: no prefix matching then.
-  const endsWithSeparator = allWords.length > MAX_QUERY_WORDS || /[^\p{L}\p{N}]$/u.test(query);
+  const endsWithSeparator = words.length < allWords.length || /[^\p{L}\p{N}]$/u.test(query);
   const toQueryWord = (text: string, index: number, typed: boolean): QueryWord => ({
     text,
     key: language.matchKey(text),
@@ -71,6 +71,15 @@ export function analyzeQuery(query: string, language: SearchLanguage): QueryClau
   }
   addConcatenations(clauses, singleWordAt, words, language);
   return clauses;
+}
+
+/** How many words lead up to the MAX_QUERY_WORDS-th word that is not a stop word (all of them when fewer). */
+function wordsWithinLimit(words: readonly string[], language: SearchLanguage): number {
+  let counted = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (!language.stopWords.has(words[i]) && ++counted === MAX_QUERY_WORDS) return i + 1;
+  }
+  return words.length;
 }
 
 /**
