@@ -173,8 +173,8 @@ describe('MeilisearchSearchEngine against the strict test double', () => {
         await released;
         yield [moduleDocument({ id: 'a' })];
       })());
+      // The batches are read once the journal is written.
       await running;
-      await new Promise((resolve) => setTimeout(resolve, 0));
       await expect(engineFor().rebuild(inBatches([moduleDocument({ id: 'b' })]))).rejects.toThrow(/already running/);
       release();
       await expect(first).resolves.toBe(1);

@@ -173,7 +173,10 @@ export class MeilisearchTestDouble {
 
   private indexRoute(method: string, uid: string, rest: string, url: URL, body: unknown): [number, unknown] {
     const existing = this.indexes.get(uid);
-    const mustExist = () => existing ?? (() => { throw indexNotFound(uid); })();
+    const mustExist = (): StoredIndex => {
+      if (!existing) throw indexNotFound(uid);
+      return existing;
+    };
     const route = `${method} ${rest}`;
     let match: RegExpExecArray | null;
     if (route === 'GET ') return [200, (mustExist(), this.indexView(uid))];
