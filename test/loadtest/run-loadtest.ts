@@ -103,7 +103,7 @@ async function run(options: LoadtestOptions, results: LoadtestResults, cleanup: 
     const sampler = new Sampler(pool, `${api.baseUrl}/health`, started);
     sampler.start(SAMPLE_EVERY_MS);
     const fault = ownRedis ? scheduleRedisFault(ownRedis, started, durationMs, options.faultSeconds * 1000) : undefined;
-    log(`mixed load: ${options.durationSeconds} s, ${options.concurrency} simulated users at once${fault ? `, Redis stopped for ${options.faultSeconds} s midway` : ''}…`);
+    log(`mixed load: ${options.durationSeconds} s, ${options.concurrency} simulated users at once${fault ? `, Redis killed midway and down for ${options.faultSeconds} s` : ''}…`);
     const workload = runWorkload(client, world, recorder, {
       concurrency: options.concurrency,
       durationMs,

@@ -29,7 +29,8 @@ const CREATE = `mutation($input: ModuleInput!) { createModule(input: $input) { i
 const SUBMIT = `mutation($id: ID!) { submitModule(id: $id) { id status version } }`;
 const REVIEW = `mutation($input: ReviewModuleInput!) { reviewModule(input: $input) { id status version } }`;
 const SPEND = `mutation($input: RecordCreditSpendInput!) { recordCreditSpend(input: $input) { balanceIdr creditExhausted } }`;
-const SPEND_AMOUNTS = [300_000, 450_000, 600_000];
+/** A third of first spends use up the whole credit (or leave Rp1 for a fee to exhaust), so exhaustions happen within a short run. */
+const SPEND_AMOUNTS = [400_000, 700_000, 1_000_000];
 /** A share of spends that repeat an accepted reference, as a platform retrying after a timeout would. */
 const REPEAT_SHARE = 0.25;
 const REQUEST_CHANGES_SHARE = 0.2;
