@@ -5,7 +5,7 @@ import { ModuleEntity } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
 import { IndexRepair } from '../search/index-repair';
 import { SEARCH_ENGINE, SearchEngine, SearchUnavailableError } from '../search/search-engine.port';
-import { loadSearchLanguage, SearchLanguage } from '../search/text/search-language';
+import { SEARCH_LANGUAGE, SearchLanguage } from '../search/text/search-language';
 import { isExhausted } from '../wallet/ledger-rules';
 import { WalletService } from '../wallet/wallet.service';
 import { BeneficiaryProfile, compareOptions, signalsFor } from './free-options-ranking';
@@ -34,12 +34,12 @@ const PURCHASES = 3;
 @Injectable()
 export class FreeOptionsService {
   private readonly logger = new Logger(FreeOptionsService.name);
-  /** Stop words and synonym phrases split a like text into terms, as the engines read them. */
-  private readonly language: SearchLanguage = loadSearchLanguage();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    /** Stop words and synonym phrases (curated ones included) split a like text into clauses, as the engines read them. */
+    @Inject(SEARCH_LANGUAGE) private readonly language: SearchLanguage,
     private readonly wallets: WalletService,
     private readonly repair: IndexRepair,
   ) {}

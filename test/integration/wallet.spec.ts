@@ -51,6 +51,31 @@ describe('the training-credit ledger: myWallet and recordCreditSpend', () => {
     expect((await wallet(other)).balanceIdr).toBe(1_000_000);
   });
 
+  it('keeps what a spend paid for (courseTitle) and shows it as the entry description; a replay must name the same course', async () => {
+    const beneficiary = await registerBeneficiaryWithCard(t);
+    const spend = (reference: string, courseTitle?: string | null, amountIdr = 200_000) =>
+      t.gql(`mutation($input: RecordCreditSpendInput!) { recordCreditSpend(input: $input) { balanceIdr entries(first: 1) { kind reference description } } }`, {
+        input: { prakerjaCardNumber: beneficiary.card, amountIdr, reference, ...(courseTitle === undefined ? {} : { courseTitle }) },
+      }, admin);
+    const title = 'Bahasa Inggris untuk Pelayan Restoran & Kafe (Tingkat < Menengah)';
+    const first = await spend(`titled-${beneficiary.card}`, `  ${title} `);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.recordCreditSpend.entries).toEqual([{ kind: 'EXTERNAL_SPEND', reference: `titled-${beneficiary.card}`, description: title }]);
+    expect((await spend(`untitled-${beneficiary.card}`)).data!.recordCreditSpend.entries[0].description).toBeNull();
+
+    const before = await countWrites(t.db);
+    expect((await spend(`titled-${beneficiary.card}`, title)).data!.recordCreditSpend.balanceIdr).toBe(600_000);
+    expect(errorCode(await spend(`titled-${beneficiary.card}`, 'Barista Profesional'))).toBe('CONFLICT');
+    expect(errorCode(await spend(`titled-${beneficiary.card}`, null))).toBe('CONFLICT');
+    expect(errorCode(await spend(`untitled-${beneficiary.card}`, title))).toBe('CONFLICT');
+    expect(await countWrites(t.db)).toEqual(before);
+
+    const entries = (await wallet(beneficiary)).entries as { kind: string; reference: string | null }[];
+    expect(entries.map((entry) => entry.kind)).toEqual(['EXTERNAL_SPEND', 'EXTERNAL_SPEND', 'GRANT']);
+    const described = await t.gql(`{ myWallet { entries { reference description } } }`, {}, beneficiary.token);
+    expect(described.data!.myWallet.entries.map((entry: { description: string | null }) => entry.description)).toEqual([null, title, null]);
+  });
+
   it('refuses a spend above the balance with BAD_USER_INPUT on amountIdr and writes nothing', async () => {
     const beneficiary = await registerBeneficiaryWithCard(t);
     const before = await countWrites(t.db);
@@ -65,6 +90,9 @@ describe('the training-credit ledger: myWallet and recordCreditSpend', () => {
     [{ amountIdr: -5 }, 'amountIdr'],
     [{ prakerjaCardNumber: '12345' }, 'prakerjaCardNumber'],
     [{ reference: '   ' }, 'reference'],
+    [{ courseTitle: 'x'.repeat(201) }, 'courseTitle'],
+    [{ courseTitle: '   ' }, 'courseTitle'],
+    [{ courseTitle: 'Bahasa Inggris <img src=x onerror=alert(1)>' }, 'courseTitle'],
   ])('refuses %j with BAD_USER_INPUT and writes nothing', async (override, field) => {
     const beneficiary = await registerBeneficiaryWithCard(t);
     const before = await countWrites(t.db);
