@@ -27,8 +27,11 @@ export function fieldOfCoercionMessage(message: string): string | undefined {
   return missing?.[1] ?? unknown?.[1];
 }
 
-/** Apollo refuses some malformed requests (a persisted-query hash or version it cannot use) with HTTP 400 and no code. */
-const refusedWithoutCode = (error: unknown): boolean => (error as { extensions?: { http?: { status?: number } } })?.extensions?.http?.status === 400;
+/** Apollo refuses some malformed requests (a persisted-query hash or version it cannot use) with an HTTP 4xx status and no code. */
+function refusedWithoutCode(error: unknown): boolean {
+  const status = (error as { extensions?: { http?: { status?: number } } })?.extensions?.http?.status;
+  return status !== undefined && status >= 400 && status < 500;
+}
 
 /**
  * The one place where failures become GraphQL errors: every error leaves with

@@ -25,16 +25,18 @@ export interface HttpAnswer {
 export function responseProblems(answer: HttpAnswer, sent: string[]): string[] {
   const problems: string[] = [];
   if (answer.status >= 500) problems.push(`HTTP ${answer.status}`);
-  let parsed: { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown } }[] };
+  let parsed: unknown;
   try {
     parsed = JSON.parse(answer.body);
   } catch {
     return [...problems, `not a JSON answer: ${answer.body.slice(0, 200)}`];
   }
-  if (!parsed || typeof parsed !== 'object' || (!('data' in parsed) && !Array.isArray(parsed.errors))) {
+  // A batch is answered with one result per operation.
+  const results = (Array.isArray(parsed) ? parsed : [parsed]) as { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown } }[] }[];
+  if (results.some((result) => !result || typeof result !== 'object' || (!('data' in result) && !Array.isArray(result.errors)))) {
     return [...problems, `not a GraphQL answer: ${answer.body.slice(0, 200)}`];
   }
-  for (const error of parsed.errors ?? []) {
+  for (const error of results.flatMap((result) => result.errors ?? [])) {
     const code = error.extensions?.code;
     if (typeof code !== 'string' || !CONTRACT_CODES.has(code)) problems.push(`error code ${String(code)}: ${String(error.message).slice(0, 300)}`);
     for (const text of stringsIn(error)) {

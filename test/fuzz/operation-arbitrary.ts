@@ -18,6 +18,7 @@ import {
   isRequiredArgument,
   isRequiredInputField,
 } from 'graphql';
+import { Envelope, envelopeArbitrary } from './envelope';
 import { FuzzValue } from './fuzz-value';
 import { ROLES, Role } from './fuzz-world';
 import { deepObject, forgedCursor, hostileNumber, hostileString, hugeList, MALFORMED_CURSORS, MALFORMED_IDS, otherEntityRef, wrongType } from './hostile-values';
@@ -38,6 +39,7 @@ export interface FuzzOperation {
   args: FuzzArgument[];
   /** The selection set under the field ('' for a scalar field). */
   selection: string;
+  envelope: Envelope;
 }
 
 /**
@@ -86,6 +88,7 @@ class ArbitraryBuilder {
       field: fc.constant(field.name),
       args: mode === 'oneFault' ? this.argsWithOneFault(field.name, field.args) : this.args(field.name, field.args, mode === 'chaos' ? CHAOS : 0),
       selection: this.selection(field.type, MAX_SELECTION_DEPTH),
+      envelope: envelopeArbitrary,
     });
   }
 

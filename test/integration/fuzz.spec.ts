@@ -4,6 +4,7 @@ import { buildClientSchema, GraphQLSchema, introspectionFromSchema } from 'graph
 import { ADMIN_ENV } from '../factories/learning';
 import { publishedModule } from '../factories/modules';
 import { HttpAnswer, responseProblems } from '../fuzz/check-response';
+import { Envelope, httpRequest } from '../fuzz/envelope';
 import { buildFuzzWorld, FuzzWorld } from '../fuzz/fuzz-world';
 import { operationArbitrary } from '../fuzz/operation-arbitrary';
 import { RenderedOperation, renderOperation } from '../fuzz/render-operation';
@@ -53,10 +54,10 @@ describe('schema-driven fuzzing', () => {
       let [ran, answered] = [0, 0];
       const property = fc.asyncProperty(operationArbitrary(schema), async (op) => {
         const rendered = renderOperation(op, world);
-        const answer = await send(t, rendered);
+        const answer = await send(t, rendered, op.envelope);
         ran += 1;
         const problems = responseProblems(answer, rendered.sent);
-        if (problems.length > 0) throw new Error(`${problems.join('\n')}\nrole: ${op.role}\n${preview(rendered)}`);
+        if (problems.length > 0) throw new Error(`${problems.join('\n')}\nrole: ${op.role}, envelope: ${JSON.stringify(op.envelope)}\n${preview(rendered)}`);
         if (!answer.body.includes('"errors"')) answered += 1;
         else if (answer.body.includes('"UNAUTHENTICATED"')) await renewSession(t, world, op.role);
       });
@@ -102,12 +103,9 @@ describe('schema-driven fuzzing', () => {
   });
 });
 
-async function send(t: TestApp, rendered: RenderedOperation): Promise<HttpAnswer> {
-  const response = await fetch(`${t.baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(rendered.token ? { authorization: `Bearer ${rendered.token}` } : {}) },
-    body: JSON.stringify({ query: rendered.query, variables: rendered.variables }),
-  });
+async function send(t: TestApp, rendered: RenderedOperation, envelope: Envelope): Promise<HttpAnswer> {
+  const { path, ...request } = httpRequest(rendered, envelope);
+  const response = await fetch(`${t.baseUrl}${path}`, request);
   return { status: response.status, body: await response.text() };
 }
 
