@@ -20,6 +20,7 @@ const REPORT = `mutation($input: ReportModuleInput!) { reportModule(input: $inpu
 const REPORTS = `query($after: String) { reports(first: 100, after: $after) { nodes { id details resolutionNote module { id } } pageInfo { hasNextPage endCursor } } }`;
 const RATE = `mutation($input: RateModuleInput!) { rateModule(input: $input) { id comment } }`;
 const REVIEWS = `query($moduleId: ID!) { moduleReviews(moduleId: $moduleId) { id comment author { displayName } } }`;
+const EDIT_PUBLISHED = `mutation($input: UpdateModuleInput!) { updateModule(input: $input) { id version pendingRevision { status description lessons { ${LESSON_FIELDS} } } } }`;
 const SEARCH = `query($q: String!) { searchModules(input: { query: $q }) { hits { module { id description descriptionHtml } highlight { title summary } } } }`;
 
 /** A description is 50+ characters: the vector keeps its own paragraph, so block constructs still start a line. */
@@ -122,7 +123,7 @@ describe(`the XSS corpus (${XSS_VECTORS.length} vectors) through every field tha
     expect(findings(queue, 'reports')).toEqual([]);
   });
 
-  it('rateModule stores each vector as a comment; moduleReviews serves it safely', async () => {
+  it('rateModule stores each vector as a comment (moduleReviews serves it safely); a PUBLISHED module serves vectors safely in public and in its pending revision', async () => {
     const module = await publishedModule(t, owner.token, curator.token, { description: describing(XSS_VECTORS[0]), lessons: [lessonWith(XSS_VECTORS[1])] });
     const learner = await registerBeneficiaryWithCard(t);
     await enroll(t, learner.token, module.id);
@@ -148,6 +149,19 @@ describe(`the XSS corpus (${XSS_VECTORS.length} vectors) through every field tha
       'the published module in search',
     );
     expect(findings([anonymous, hits], 'public')).toEqual([]);
+
+    // An edit of the PUBLISHED module waits as its pending revision, shown to the owner and curators: a sample of the corpus.
+    const sample = XSS_VECTORS.filter((_, i) => i < 10 || i % 10 === 0);
+    let version = module.version;
+    const revisions: unknown[] = [];
+    for (const vector of sample) {
+      const edit = { id: module.id, expectedVersion: version, description: describing(vector), lessons: [lessonWith(vector)] };
+      const edited = dataOf(await t.gql(EDIT_PUBLISHED, { input: edit }, owner.token), 'updateModule (published)').updateModule;
+      expect(edited.pendingRevision.status).toBe('IN_REVIEW');
+      version = edited.version;
+      revisions.push(edited, dataOf(await t.gql(`{ module(id: "${module.id}") { pendingRevision { description lessons { ${LESSON_FIELDS} } } } }`, {}, curator.token), 'revision'));
+    }
+    expect(findings(revisions, 'revision')).toEqual([]);
   });
 
   it('plain-text fields refuse markup (BAD_USER_INPUT on the field); whatever they accept is served as text', async () => {
