@@ -2,7 +2,9 @@ import type { Pool } from 'pg';
 import type { GraphQLClient } from '../bench/load/graphql-client';
 import { forEachConcurrently } from '../bench/scenarios/accounts';
 import { categoryCountViolations, InvariantTarget, ledgerViolations, moduleCounterViolations } from '../support/invariants';
-import type { World } from './world';
+import type { AcceptedWrites, World } from './world';
+
+type Db = InvariantTarget['db'];
 
 /** One invariant and the rows (or answers) that break it; none means it holds. */
 export interface CheckOutcome {
@@ -23,39 +25,37 @@ export function invariantTarget(pool: Pool, client: GraphQLClient): InvariantTar
 }
 
 /** Every check run once the load has drained (background work settled is checked before, by the caller). */
-export async function afterLoadChecks(pool: Pool, client: GraphQLClient, world: World): Promise<CheckOutcome[]> {
-  const target = invariantTarget(pool, client);
+export async function afterLoadChecks(target: InvariantTarget, world: Pick<World, 'beneficiaries' | 'modules' | 'accepted'>): Promise<CheckOutcome[]> {
   const sampleTokens = world.beneficiaries.slice(0, 50).map((user) => user.token);
   return [
     { name: 'ledger: balance = sum of entries = latest balance_after, never negative (SQL and myWallet)', checked: `${world.beneficiaries.length} wallets`, violations: await ledgerViolations(target, sampleTokens) },
     { name: 'module counters equal their rows (SQL and module(id))', checked: 'every module', violations: await moduleCounterViolations(target) },
     { name: 'category counts equal their PUBLISHED modules (SQL and categories)', checked: 'every category', violations: await categoryCountViolations(target) },
-    ...(await acceptedWritesPresent(pool, world)),
-    ...(await notificationsExactlyOnce(pool)),
-    await indexAsClientsSeeIt(pool, client, world),
+    ...(await acceptedWritesPresent(target.db, world.accepted)),
+    await notificationsExactlyOnce(target.db),
+    await indexAsClientsSeeIt(target, world),
   ];
 }
 
 /** Nothing the API answered with success is missing, and nothing is applied twice. */
-async function acceptedWritesPresent(pool: Pool, world: World): Promise<CheckOutcome[]> {
-  const { accepted } = world;
+async function acceptedWritesPresent(db: Db, accepted: AcceptedWrites): Promise<CheckOutcome[]> {
   const enrollments = new Map(
-    (await pool.query<{ id: string; beneficiary_id: string; module_id: string }>(`SELECT id, beneficiary_id, module_id FROM enrollments WHERE id = ANY($1::uuid[])`, [accepted.enrollments.map((e) => e.enrollmentId)])).rows.map((row) => [row.id, row]),
+    (await db.query<{ id: string; beneficiary_id: string; module_id: string }[]>(`SELECT id, beneficiary_id, module_id FROM enrollments WHERE id = ANY($1::uuid[])`, [accepted.enrollments.map((e) => e.enrollmentId)])).map((row) => [row.id, row]),
   );
   const enrollmentViolations = accepted.enrollments
     .filter((e) => enrollments.get(e.enrollmentId)?.beneficiary_id !== e.userId || enrollments.get(e.enrollmentId)?.module_id !== e.moduleId)
     .map((e) => `enrollment ${e.enrollmentId} (user ${e.userId}, module ${e.moduleId}) was accepted but is not in the database`);
 
   const completed = new Set(
-    (await pool.query<{ key: string }>(`SELECT enrollment_id || '/' || lesson_id AS key FROM lesson_completions WHERE enrollment_id = ANY($1::uuid[])`, [accepted.completions.map((c) => c.enrollmentId)])).rows.map((row) => row.key),
+    (await db.query<{ key: string }[]>(`SELECT enrollment_id || '/' || lesson_id AS key FROM lesson_completions WHERE enrollment_id = ANY($1::uuid[])`, [accepted.completions.map((c) => c.enrollmentId)])).map((row) => row.key),
   );
   const completionViolations = accepted.completions.filter((c) => !completed.has(`${c.enrollmentId}/${c.lessonId}`)).map((c) => `lesson ${c.lessonId} of enrollment ${c.enrollmentId} was completed but is not recorded`);
 
   const modules = new Map(
-    (await pool.query<{ id: string; status: string }>(`SELECT id, status FROM modules WHERE id = ANY($1::uuid[])`, [[...accepted.createdModules.map((m) => m.id), ...accepted.decisions.map((d) => d.moduleId)]])).rows.map((row) => [row.id, row.status]),
+    (await db.query<{ id: string; status: string }[]>(`SELECT id, status FROM modules WHERE id = ANY($1::uuid[])`, [[...accepted.createdModules.map((m) => m.id), ...accepted.decisions.map((d) => d.moduleId)]])).map((row) => [row.id, row.status]),
   );
   const events = new Set(
-    (await pool.query<{ key: string }>(`SELECT module_id || '/' || action AS key FROM moderation_events WHERE module_id = ANY($1::uuid[])`, [accepted.decisions.map((d) => d.moduleId)])).rows.map((row) => row.key),
+    (await db.query<{ key: string }[]>(`SELECT module_id || '/' || action AS key FROM moderation_events WHERE module_id = ANY($1::uuid[])`, [accepted.decisions.map((d) => d.moduleId)])).map((row) => row.key),
   );
   const moduleViolations = [
     ...accepted.createdModules.filter((m) => !modules.has(m.id)).map((m) => `module ${m.id} was created but is not in the database`),
@@ -67,11 +67,11 @@ async function acceptedWritesPresent(pool: Pool, world: World): Promise<CheckOut
   const references = [...new Set(accepted.spends.map((s) => s.reference))];
   const entries = new Map<string, { user_id: string; amount_idr: number; n: number }>(
     (
-      await pool.query<{ reference: string; user_id: string; amount_idr: number; n: number }>(
+      await db.query<{ reference: string; user_id: string; amount_idr: number; n: number }[]>(
         `SELECT reference, min(user_id::text) AS user_id, min(amount_idr)::int AS amount_idr, count(*)::int AS n FROM ledger_entries WHERE kind = 'EXTERNAL_SPEND' AND reference = ANY($1) GROUP BY reference`,
         [references],
       )
-    ).rows.map((row) => [row.reference, row]),
+    ).map((row) => [row.reference, row]),
   );
   const spendViolations = accepted.spends
     .filter((s) => !s.repeat)
@@ -87,32 +87,28 @@ async function acceptedWritesPresent(pool: Pool, world: World): Promise<CheckOut
 }
 
 /** Every notification the committed history calls for exists once, for the right user; no dedupe key twice. */
-async function notificationsExactlyOnce(pool: Pool): Promise<CheckOutcome[]> {
-  const duplicates = await pool.query<{ dedupe_key: string; n: number }>(`SELECT dedupe_key, count(*)::int AS n FROM notifications GROUP BY dedupe_key HAVING count(*) > 1`);
-  const moderation = await pool.query<{ id: string; expected: number; missing: number }>(
+async function notificationsExactlyOnce(db: Db): Promise<CheckOutcome> {
+  const duplicates = await db.query<{ dedupe_key: string; n: number }[]>(`SELECT dedupe_key, count(*)::int AS n FROM notifications GROUP BY dedupe_key HAVING count(*) > 1`);
+  const [decisions] = await db.query<{ expected: number; missing: number }[]>(
     `SELECT count(*)::int AS expected,
             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'moderation-event:' || e.id AND n.user_id = m.contributor_id))::int AS missing
        FROM moderation_events e JOIN modules m ON m.id = e.module_id WHERE e.action = ANY($1)`,
     [NOTIFYING_ACTIONS],
   );
-  const exhausted = await pool.query<{ expected: number; missing: number }>(
+  const [exhaustions] = await db.query<{ expected: number; missing: number }[]>(
     `SELECT count(*)::int AS expected,
             count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM notifications n WHERE n.dedupe_key = 'credit-exhausted:' || l.id AND n.user_id = l.user_id AND n.kind = 'CREDIT_EXHAUSTED'))::int AS missing
        FROM ledger_entries l WHERE l.balance_after_idr < 1 AND l.balance_after_idr - l.amount_idr >= 1`,
   );
-  const [decisions] = moderation.rows;
-  const [exhaustions] = exhausted.rows;
-  return [
-    {
-      name: 'notifications: every decision and every exhaustion notified once, no dedupe key twice',
-      checked: `${decisions.expected} curator decisions, ${exhaustions.expected} exhaustions`,
-      violations: [
-        ...duplicates.rows.map((row) => `dedupe key ${row.dedupe_key} is held by ${row.n} notifications`),
-        ...(decisions.missing > 0 ? [`${decisions.missing} of ${decisions.expected} curator decisions have no notification to the module's owner`] : []),
-        ...(exhaustions.missing > 0 ? [`${exhaustions.missing} of ${exhaustions.expected} exhaustions have no CREDIT_EXHAUSTED notification`] : []),
-      ],
-    },
-  ];
+  return {
+    name: 'notifications: every decision and every exhaustion notified once, no dedupe key twice',
+    checked: `${decisions.expected} curator decisions, ${exhaustions.expected} exhaustions`,
+    violations: [
+      ...duplicates.map((row) => `dedupe key ${row.dedupe_key} is held by ${row.n} notifications`),
+      ...(decisions.missing > 0 ? [`${decisions.missing} of ${decisions.expected} curator decisions have no notification to the module's owner`] : []),
+      ...(exhaustions.missing > 0 ? [`${exhaustions.missing} of ${exhaustions.expected} exhaustions have no CREDIT_EXHAUSTED notification`] : []),
+    ],
+  };
 }
 
 /**
@@ -120,11 +116,11 @@ async function notificationsExactlyOnce(pool: Pool): Promise<CheckOutcome[]> {
  * by its own word, each sent back for changes is not, and each module enrolled
  * in answers its current enrollment count from the index document.
  */
-async function indexAsClientsSeeIt(pool: Pool, client: GraphQLClient, world: World): Promise<CheckOutcome> {
+async function indexAsClientsSeeIt(t: InvariantTarget, world: Pick<World, 'modules' | 'accepted'>): Promise<CheckOutcome> {
   const enrolled = new Set(world.accepted.enrollments.map((e) => e.moduleId));
   const tagged = world.modules.filter((module) => enrolled.has(module.id));
   const counts = new Map(
-    (await pool.query<{ id: string; enrollment_count: number; status: string }>(`SELECT id, enrollment_count, status FROM modules WHERE id = ANY($1::uuid[])`, [[...tagged.map((m) => m.id), ...world.accepted.decisions.map((d) => d.moduleId)]])).rows.map(
+    (await t.db.query<{ id: string; enrollment_count: number; status: string }[]>(`SELECT id, enrollment_count, status FROM modules WHERE id = ANY($1::uuid[])`, [[...tagged.map((m) => m.id), ...world.accepted.decisions.map((d) => d.moduleId)]])).map(
       (row) => [row.id, row],
     ),
   );
@@ -135,7 +131,7 @@ async function indexAsClientsSeeIt(pool: Pool, client: GraphQLClient, world: Wor
   const violations: string[] = [];
   await forEachConcurrently(probes.length, 4, async (i) => {
     const probe = probes[i];
-    const answer = await client.request<{ searchModules: { hits: { module: { id: string; enrollmentCount: number } }[] } }>(FIND, { query: probe.word });
+    const answer = await t.gql<{ searchModules: { hits: { module: { id: string; enrollmentCount: number } }[] } }>(FIND, { query: probe.word });
     const hit = answer.data?.searchModules.hits.find((candidate) => candidate.module.id === probe.id);
     if (answer.errors?.length) violations.push(`searching "${probe.word}" failed: ${answer.errors[0].message}`);
     else if (probe.published && !hit) violations.push(`module ${probe.id} is PUBLISHED but searching its word "${probe.word}" does not find it`);

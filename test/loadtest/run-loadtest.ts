@@ -149,7 +149,7 @@ async function run(options: LoadtestOptions, results: LoadtestResults, cleanup: 
     log('checking the index with the service’s own reconciliation…');
     results.reconcile = await reconcileVerdict(pool, apiLog);
     log('checking the invariants…');
-    results.checks = await afterLoadChecks(pool, client, world);
+    results.checks = await afterLoadChecks(invariantTarget(pool, client), world);
   } finally {
     results.apiLog = { warnings: apiLog.warnings, first: apiLog.first };
     if (apiExit !== undefined) results.errors.api = `the API exited (${apiExit})`;
