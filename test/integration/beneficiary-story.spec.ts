@@ -101,15 +101,15 @@ describe('the beneficiary story, through GraphQL', () => {
     expect(exhausted.moduleIds.length).toBeGreaterThan(0);
     expect(exhausted.moduleIds.length).toBeLessThanOrEqual(5);
     expect(exhausted.moduleIds).not.toContain(paid.id);
-    expect(exhausted.moduleIds).not.toContain(paidToo.id);
-    expect(exhausted.moduleIds.slice(0, 2).sort()).toEqual([free[0].id, free[1].id].sort());
+    // Once the credit is exhausted an Rp1 module costs nothing (its fee is waived): offered too.
+    expect(exhausted.moduleIds.slice(0, 3).sort()).toEqual([free[0].id, free[1].id, paidToo.id].sort());
 
-    // 6. freeOptionsForMe lists free modules, not the enrolled one.
+    // 6. freeOptionsForMe lists the modules that cost nothing now (Rp0, and Rp1 with the fee waived), not the enrolled one.
     const options = (await t.gql(FREE_OPTIONS, { first: 10 }, beneficiary.token)).data!.freeOptionsForMe;
     expect(options).toMatchObject({ creditExhausted: true, balanceIdr: 0 });
     const optionIds = options.modules.map((m: { id: string }) => m.id);
     expect(optionIds).not.toContain(paid.id);
-    expect(optionIds.sort()).toEqual(free.map((m) => m.id).sort());
+    expect(optionIds.sort()).toEqual([...free, paidToo].map((m) => m.id).sort());
 
     // 7. Enrolling in a Rp1 module again is never refused: the fee is waived.
     const second = await enroll(t, beneficiary.token, paidToo.id);
