@@ -1,14 +1,15 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
 import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import { constants } from 'node:os';
 
 const SIGNALS = ['SIGTERM', 'SIGINT'] as const;
 
 /**
  * On SIGTERM or SIGINT: stop taking connections, answer the requests under
- * way (their responses close their connections), let running jobs finish,
- * then close the application (workers, then queues and the relay, then the
- * database pool) and exit 0. Past `graceSeconds` the process exits 1: jobs
+ * way (their responses close their connections), then close the application
+ * (workers once their running jobs finish, then the relay, then the queues,
+ * then the database pool) and exit 0. Past `graceSeconds` the process exits 1: jobs
  * it was running stay claimed in the outbox or locked in BullMQ and run again
  * elsewhere or at the next start. A second signal exits at once.
  */
@@ -26,24 +27,30 @@ export function exitGracefullyOnSignals(app: INestApplicationContext, graceSecon
       logger.error(`Still busy after ${graceSeconds} s: exiting; unfinished jobs run again`);
       process.exit(1);
     }, graceSeconds * 1000).unref();
-    stopAccepting(app);
-    app.close().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
-        process.exit(1);
-      },
-    );
+    drainHttp(app)
+      .then(() => app.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          logger.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
   };
   for (const signal of SIGNALS) process.on(signal, onSignal);
 }
 
-/** Closes the listener at once (Node also closes idle keep-alive connections) and has every later response close its connection. */
-function stopAccepting(app: INestApplicationContext): void {
+/**
+ * Stops listening at once and resolves when every connection has ended: each
+ * later response closes its connection, idle keep-alive connections end at
+ * their timeout. (http.Server#close would also drop idle keep-alive
+ * connections at once, racing with requests clients are sending on them.)
+ */
+async function drainHttp(app: INestApplicationContext): Promise<void> {
   if (!('getHttpServer' in app) || typeof app.getHttpServer !== 'function') return;
   const server = app.getHttpServer() as Server;
   server.on('request', (_request, response) => {
     if (!response.headersSent) response.setHeader('connection', 'close');
   });
-  server.close();
+  await new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
 }

@@ -19,6 +19,8 @@ async function dropConnectionDuring(t: TestApp, lockSql: string, lockParams: unk
     const answer = mutation();
     const { value: pid } = await pollUntil(
       async () => {
+        // Inside the locker's transaction, pg_stat_activity is a snapshot until cleared.
+        await locker.query(`SELECT pg_stat_clear_snapshot()`);
         const { rows } = await locker.query(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`);
         return rows[0]?.pid as number | undefined;
       },
