@@ -32,6 +32,12 @@ describe('ModuleInput rules', () => {
     expect(fieldsOf({ ...valid, priceIdr })).toEqual(['priceIdr']);
   });
 
+  it('bounds the lesson bodies of one module together, on lessons', () => {
+    const article = (chars: number) => ({ title: 'Bacaan', kind: 'ARTICLE', durationMinutes: 10, body: 'a'.repeat(chars) });
+    expect(fieldsOf({ ...valid, lessons: [article(50_000), article(50_000), article(50_000), article(50_000)] })).toEqual([]);
+    expect(fieldsOf({ ...valid, lessons: [article(50_000), article(50_000), article(50_000), article(50_000), article(1)] })).toEqual(['lessons']);
+  });
+
   it('needs contentUrl for VIDEO, LIVE_SESSION and DOWNLOAD lessons only', () => {
     for (const kind of ['VIDEO', 'LIVE_SESSION', 'DOWNLOAD']) {
       expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind, durationMinutes: 10 }] })).toEqual(['lessons.0.contentUrl']);

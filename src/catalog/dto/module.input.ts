@@ -17,6 +17,7 @@ import {
   MaxLength,
   Min,
   ValidateIf,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
@@ -26,6 +27,18 @@ import { DeliveryMode, KINDS_NEEDING_URL, LessonKind, Level } from '../module-st
 const PRICE_MESSAGE = 'priceIdr must be 0 or 1';
 /** BCP 47 language tag, e.g. id, en, jv, su, id-ID. */
 const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** Bounds what one module costs to render and sanitise when read cold (~100 ms at this size). */
+export const MAX_LESSON_BODIES_CHARS = 200_000;
+
+/** The lesson bodies of one module together stay under MAX_LESSON_BODIES_CHARS. */
+const LessonBodiesWithinLimit = () =>
+  ValidateBy({
+    name: 'lessonBodiesWithinLimit',
+    validator: {
+      validate: (lessons: unknown) => !Array.isArray(lessons) || lessons.reduce((sum: number, lesson: { body?: unknown }) => sum + (typeof lesson?.body === 'string' ? lesson.body.length : 0), 0) <= MAX_LESSON_BODIES_CHARS,
+      defaultMessage: () => `lesson bodies together must be at most ${MAX_LESSON_BODIES_CHARS} characters`,
+    },
+  });
 
 @InputType('LessonInput')
 export class LessonInput {
@@ -121,6 +134,7 @@ abstract class ModuleFields {
 
   @ArrayMinSize(1, { message: 'lessons must list 1 to 100 lessons' })
   @ArrayMaxSize(100, { message: 'lessons must list 1 to 100 lessons' })
+  @LessonBodiesWithinLimit()
   @ValidateNested({ each: true })
   @Type(() => LessonInput)
   lessons?: LessonInput[];
@@ -128,7 +142,7 @@ abstract class ModuleFields {
 
 @InputType('ModuleInput', {
   description:
-    "Limits: title 8..120 chars; summary 20..300; description 50..20000 (Markdown,\nsanitised on write: no script, no event handlers, no javascript: links);\nskills 1..15, each 2..40 chars; 1..100 lessons; priceIdr must be 0 or 1 and\nany other value is BAD_USER_INPUT on field 'priceIdr'.",
+    "Limits: title 8..120 chars; summary 20..300; description 50..20000 (Markdown,\nsanitised on write: no script, no event handlers, no javascript: links);\nskills 1..15, each 2..40 chars; 1..100 lessons, their bodies 200000 chars in all; priceIdr must be 0 or 1 and\nany other value is BAD_USER_INPUT on field 'priceIdr'.",
 })
 export class ModuleInput extends ModuleFields {
   @Field() override title!: string;

@@ -64,6 +64,14 @@ describe('sanitizeMarkdown', () => {
     expect(sanitizeMarkdown('![g](data:image/png;base64,AAA)')).toBe('![g](#)');
   });
 
+  it('serves a long text with an unsafe destination without link syntax, at a bounded cost', () => {
+    const long = `${'Teks pelatihan yang panjang. '.repeat(400)}\n\n[klik](javascript:alert(1)) dan [aman](https://contoh.id)`;
+    const safe = sanitizeMarkdown(long);
+    expect(safe).not.toMatch(/[[\]]/);
+    expect(safe).toContain('&#91;klik&#93;(javascript:alert(1))');
+    expect(sanitizeMarkdown(safe)).toBe(safe);
+  });
+
   it('leaves link-like text inside code alone', () => {
     const source = 'Contoh: `[klik](javascript:alert(1))`\n\n```\n[x]: javascript:y\n```';
     expect(sanitizeMarkdown(source)).toBe(source);

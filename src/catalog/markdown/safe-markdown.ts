@@ -12,6 +12,8 @@ import { storedMarkdown } from './stored-markdown';
 const TAG_OPEN = /<(?=[A-Za-z/!?])/g;
 const DESTINATION_TOKENS = new Set(['resourceDestination', 'definitionDestination']);
 const NEUTRAL_DESTINATION = '#';
+/** micromark costs ~5 ms per KB: past this size a text with an unsafe destination is served without link syntax instead. */
+const MAX_NEUTRALIZED_CHARS = 10_000;
 
 /** A careless client: raw HTML on, every link kept (linkify only ever makes http, https, ftp and mailto links). */
 const carelessRenderer = new MarkdownIt('default', { html: true, linkify: false });
@@ -31,10 +33,12 @@ export function sanitizeMarkdown(source: string): string {
   const escaped = storedMarkdown(source).replace(TAG_OPEN, '&lt;');
   // micromark is slow (~5 ms per KB here): only a text with an unsafe link, image or used definition needs it.
   if (destinationsSafeFor(carelessRenderer, escaped)) return escaped;
-  const neutralized = neutralizeDestinations(escaped);
-  // Parsers could disagree on an edge case: then no link syntax is served at all.
-  return destinationsSafeFor(carelessRenderer, neutralized) ? neutralized : neutralized.replace(/\[/g, '&#91;').replace(/]/g, '&#93;');
+  const neutralized = escaped.length <= MAX_NEUTRALIZED_CHARS ? neutralizeDestinations(escaped) : escaped;
+  // Parsers could disagree on an edge case (or the text was too long to locate them): then no link syntax is served at all.
+  return destinationsSafeFor(carelessRenderer, neutralized) ? neutralized : withoutLinkSyntax(neutralized);
 }
+
+const withoutLinkSyntax = (markdown: string) => markdown.replace(/\[/g, '&#91;').replace(/]/g, '&#93;');
 
 function neutralizeDestinations(markdown: string): string {
   const unsafe: { start: number; end: number }[] = [];
