@@ -2,7 +2,7 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { ModuleDocument } from '../search-engine.port';
 import { allowedTypos } from '../text/edit-distance';
 import { tokenize } from '../text/normalize';
-import type { QueryClause, QueryWord } from '../text/query-analysis';
+import type { QueryAlternative, QueryClause, QueryWord } from '../text/query-analysis';
 import type { SearchLanguage } from '../text/search-language';
 import { Postings } from './postings';
 import { SlotScratch, type ScoredSlots } from './scored-slots';
@@ -171,16 +171,29 @@ export class ModuleIndex {
     return this.scratch.droppingFrequent(this.slotCount, rarestFirst, WORDS_COST);
   }
 
+  /**
+   * The slots matching any alternative of the clause. Like typos, the other
+   * alternatives (synonyms, joined words) are skipped when the typed words
+   * alone match a common share of the catalogue: they would add little but
+   * cost a union of large posting lists.
+   */
   private matchClause(clause: QueryClause): ScoredSlots {
-    const alternatives = clause.alternatives.map((alternative) => {
+    const matchAlternative = (alternative: QueryAlternative) => {
       let words: ScoredSlots | undefined;
       for (const word of alternative.words) {
         const slots = this.matchWord(word, alternative.synonym ? INEXACT_COST : 0);
         words = words ? this.scratch.intersect(this.slotCount, words, slots) : slots;
       }
       return words!;
-    });
-    return this.scratch.union(this.slotCount, alternatives);
+    };
+    const [first, ...others] = clause.alternatives;
+    const typed = matchAlternative(first);
+    if (!first.synonym && typed.length >= this.commonWordDocuments()) return typed;
+    return this.scratch.union(this.slotCount, [typed, ...others.map(matchAlternative)]);
+  }
+
+  private commonWordDocuments(): number {
+    return Math.max(COMMON_WORD_SHARE * this.size, MIN_COMMON_WORD_DOCUMENTS);
   }
 
   private matchWord(word: QueryWord, extraCost: number): ScoredSlots {
@@ -209,7 +222,7 @@ export class ModuleIndex {
     }
 
     const typos = word.typed ? allowedTypos(word.text) : 0;
-    if (typos > 0 && this.coverage(costs.keys()) < Math.max(COMMON_WORD_SHARE * this.size, MIN_COMMON_WORD_DOCUMENTS)) {
+    if (typos > 0 && this.coverage(costs.keys()) < this.commonWordDocuments()) {
       const neighbours = [...this.termTree.fuzzyGet(word.text, typos).values()]
         .filter(([, distance]) => distance > 0)
         .sort(([termA, distanceA], [termB, distanceB]) => distanceA - distanceB || this.frequency(termB) - this.frequency(termA))
