@@ -44,4 +44,10 @@ describe('the public API contract', () => {
     expect(present).toBe(total);
     expect(Number(total)).toBeGreaterThan(Number((await contractCheck()).total));
   });
+
+  it('emits what a credit spend paid for, from the verified-completion extension: RecordCreditSpendInput.courseTitle and LedgerEntry.description', async () => {
+    const { missing, total } = await contractCheck('verified-completion.graphql');
+    expect(Number(total)).toBeGreaterThan(Number((await contractCheck()).total));
+    expect(missing.filter((line) => /courseTitle|LedgerEntry/.test(line))).toEqual([]);
+  });
 });
