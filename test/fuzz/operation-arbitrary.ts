@@ -39,6 +39,10 @@ export interface FuzzOperation {
   args: FuzzArgument[];
   /** The selection set under the field ('' for a scalar field). */
   selection: string;
+  /** Written as a named fragment on this type, rather than inline. */
+  fragmentOn?: string;
+  /** The response key, when not the field's name. */
+  alias?: string;
   envelope: Envelope;
 }
 
@@ -88,6 +92,8 @@ class ArbitraryBuilder {
       field: fc.constant(field.name),
       args: mode === 'oneFault' ? this.argsWithOneFault(field.name, field.args) : this.args(field.name, field.args, mode === 'chaos' ? CHAOS : 0),
       selection: this.selection(field.type, MAX_SELECTION_DEPTH),
+      fragmentOn: isLeafType(getNamedType(field.type)) ? fc.constant(undefined) : fc.option(fc.constant(getNamedType(field.type).name), { freq: 4, nil: undefined }),
+      alias: fc.option(fc.constantFrom('a', 'hasil', '_x'), { freq: 4, nil: undefined }),
       envelope: envelopeArbitrary,
     });
   }

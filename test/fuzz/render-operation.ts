@@ -21,6 +21,7 @@ export function renderOperation(op: FuzzOperation, world: FuzzWorld): RenderedOp
     return `${arg.name}: $a${i}`;
   });
   const header = declarations.length > 0 ? `${op.operation} Fuzz(${declarations.join(', ')})` : op.operation;
-  const query = `${header} { ${op.field}${args.length > 0 ? `(${args.join(', ')})` : ''} ${op.selection} }`;
+  const field = `${op.alias ? `${op.alias}: ` : ''}${op.field}${args.length > 0 ? `(${args.join(', ')})` : ''}`;
+  const query = op.fragmentOn ? `${header} { ${field} { ...Picked } } fragment Picked on ${op.fragmentOn} ${op.selection}` : `${header} { ${field} ${op.selection} }`;
   return { query, variables, token: world.tokens[op.role], sent: [query, ...op.args.flatMap((arg) => sentStrings(arg.value, world))] };
 }
