@@ -381,13 +381,16 @@ export const MATCHING_STRATEGY = 'frequency' as const;
 
 /**
  * The typed words, each replaced by its match key (stem, spelling folded) when
- * that differs: the key finds every inflection and spelling through the keys attribute, and Meilisearch adds typo
- * tolerance, prefix matching on the last word and the (stem-aware) synonyms.
+ * that differs: the key finds every inflection and spelling through the keys
+ * attribute, and Meilisearch adds typo tolerance, prefix matching on the last
+ * word and the (key-aware) synonyms. A trailing space when the last word is
+ * no prefix (typed before a space, cut by the word limit, or not the query's
+ * last), as Meilisearch reads it.
  */
 export function meilisearchQuery(clauses: readonly QueryClause[]): string {
-  return typedWords(clauses)
-    .map((word) => word.key)
-    .join(' ');
+  const words = typedWords(clauses);
+  const q = words.map((word) => word.key).join(' ');
+  return words.length > 0 && !words[words.length - 1].prefix ? `${q} ` : q;
 }
 
 function facetCounts(distribution: Record<string, number> | undefined): FacetCount[] {

@@ -38,7 +38,7 @@ export function moduleIndexSettings(language: SearchLanguage, maxTotalHits: numb
     sortableAttributes: ['publishedAt', 'ratingAverage', 'ratingCount', 'enrollmentCount', 'durationMinutes', 'id'],
     rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness', 'enrollmentCount:desc', 'id:asc'],
     stopWords: [...language.stopWords].sort(),
-    synonyms: language.synonyms.toMeilisearchSynonyms(),
+    synonyms: language.synonyms.toMeilisearchSynonyms(language.stopWords),
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     pagination: { maxTotalHits },
     // By count, so the cut at maxValuesPerFacet drops the rarest values, not the alphabetically last.

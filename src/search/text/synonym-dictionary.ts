@@ -63,16 +63,20 @@ export class SynonymDictionary {
 
   /**
    * Meilisearch's format: each entry maps to every other entry of its group
-   * (mutual synonyms), with the match-key spelling of each entry added, because
-   * the adapter sends queries as match keys.
+   * (mutual synonyms), with the match-key spelling of each entry added (with
+   * and without its stop words), because the adapter sends queries as match
+   * keys without stop words.
    */
-  toMeilisearchSynonyms(): Record<string, string[]> {
+  toMeilisearchSynonyms(stopWords: ReadonlySet<string> = new Set()): Record<string, string[]> {
     const synonyms: Record<string, string[]> = {};
     for (const group of this.groups) {
       const spellings = new Set<string>();
       for (const entry of group) {
         spellings.add(entry.text.toLowerCase());
         spellings.add(this.stemKey(entry.words));
+        // The adapter sends no stop words: "berbicara di depan umum" arrives as "bicara depan umum".
+        const withoutStopWords = entry.words.filter((word) => !stopWords.has(word));
+        if (withoutStopWords.length > 0) spellings.add(this.stemKey(withoutStopWords));
       }
       for (const spelling of spellings) {
         synonyms[spelling] = [...spellings].filter((other) => other !== spelling);
