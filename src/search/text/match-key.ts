@@ -2,6 +2,10 @@ import { stemWord } from './indonesian-stemmer';
 import { tokenize } from './normalize';
 import { spellingKey } from './spelling';
 
+/** Highlighting asks the key of every word of every hit shown: one look-up, not a stem and 17 rewrites. */
+const MAX_CACHED_KEYS = 200_000;
+const keys = new Map<string, string>();
+
 /**
  * The form two words are compared in besides their exact text: the spelling
  * key of the stem (Sastrawi first, since it needs the standard spelling to
@@ -9,7 +13,13 @@ import { spellingKey } from './spelling';
  * "eksel" share "eksel".
  */
 export function matchKey(word: string): string {
-  return spellingKey(stemWord(word));
+  let key = keys.get(word);
+  if (key === undefined) {
+    key = spellingKey(stemWord(word));
+    if (keys.size >= MAX_CACHED_KEYS) keys.clear();
+    keys.set(word, key);
+  }
+  return key;
 }
 
 /**
