@@ -59,6 +59,8 @@ function queryClasses(vocabulary: Vocabulary, random: () => number): QueryClass[
     { name: 'very common, misspelled', make: () => ({ query: misspell(pick(commonWords.filter((word) => word.length >= 5).concat(['pelatihan'])), random) }) },
     { name: 'short prefix (2 letters)', make: () => ({ query: realWord(3).slice(0, 2) }) },
     { name: 'browse, page 50', make: () => ({ query: '', page: 50 }) },
+    // Every word counts under matchingStrategy "frequency": no early exit when one word has no match.
+    { name: 'long (6 words)', make: () => ({ query: Array.from({ length: 6 }, () => realWord()).join(' ') }) },
   ];
 }
 
