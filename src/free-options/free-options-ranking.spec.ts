@@ -54,7 +54,11 @@ describe('free options ranking', () => {
     // "bahasa inggris | pelayan restoran" over a shelf of 200: inggris and restoran are rare, bahasa common.
     const ranking = relevanceRanking(
       [
-        { words: [hits(['english-a', 'english-b', 'jepang', 'korea'], 30), hits(['english-a', 'english-b', 'english-c'], 3)], weight: 1 },
+        {
+          words: [hits(['english-a', 'english-b', 'jepang', 'korea'], 30), hits(['english-a', 'english-b', 'english-c'], 3)],
+          phrase: hits(['english-a', 'english-b', 'english-c'], 3),
+          weight: 1,
+        },
         { words: [hits(['pelayan'], 1)], weight: 0.5 },
       ],
       200,
@@ -65,7 +69,7 @@ describe('free options ranking', () => {
     expect(position('pelayan')).toBeLessThan(position('jepang'));
   });
 
-  it('counts a synonym phrase once: its words add up, the phrase (with its synonyms) is an alternative', () => {
+  it('counts a synonym phrase once, as one concept: its words share its weight, the phrase (with its synonyms) is an alternative', () => {
     const fits = relevanceRanking(
       [{ words: [hits(['bahasa-inggris', 'bahasa-korea'], 20), hits(['bahasa-inggris', 'cakap-inggris'], 4)], phrase: hits(['bahasa-inggris', 'english-for-frontliners'], 2), weight: 1 }],
       200,

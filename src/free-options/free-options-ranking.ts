@@ -96,8 +96,9 @@ export const inverseDocumentFrequency = (holding: number, shelfSize: number): nu
 /**
  * One relevance query's ranking with OR semantics: a module scores the idf
  * of each word of a clause it matches (slightly less the further down that
- * word's hits it is), or the phrase's idf when that is more (a synonym such
- * as "english" for "bahasa inggris"), times the clause's weight; so modules
+ * word's hits it is; a phrase's words share it), or the phrase's idf when
+ * that is more (a synonym such as "english" for "bahasa inggris"), times the
+ * clause's weight; so modules
  * matching more, rarer and more topical words come first. Fits are scores
  * over the best one; modules below RELATED_SHARE of it are left out. Ties go by id.
  */
@@ -109,7 +110,8 @@ export function relevanceRanking(clauses: ClauseHits[], shelfSize: number): Fit[
   const scores = new Map<string, number>();
   for (const { words, phrase, weight } of clauses) {
     const clause = new Map<string, number>();
-    for (const word of words) for (const [id, score] of termScores(word)) clause.set(id, (clause.get(id) ?? 0) + score);
+    // A phrase is one concept: its words share its weight.
+    for (const word of words) for (const [id, score] of termScores(word)) clause.set(id, (clause.get(id) ?? 0) + score / words.length);
     if (phrase) for (const [id, score] of termScores(phrase)) clause.set(id, Math.max(clause.get(id) ?? 0, score));
     for (const [id, score] of clause) scores.set(id, (scores.get(id) ?? 0) + weight * score);
   }

@@ -32,7 +32,7 @@ const POSITION_DECAY = 0.2;
  * The clauses of a relevance query. Each term is searched on its own so that
  * a module matching any of them is a candidate (OR semantics) and each can be
  * weighted by how rare it is. Stop words go. A synonym phrase of the language
- * data is one clause: its words count one by one ("Cakap Inggris" lacks
+ * data is one clause: each of its words counts ("Cakap Inggris" lacks
  * "bahasa" yet matches), the phrase as an alternative (the engine expands
  * "bahasa inggris" to "english"). Synonyms are not searched as typed words:
  * they would get typos ("perikanan" would find "periklanan"). Topic words weigh more than a qualifier's,
