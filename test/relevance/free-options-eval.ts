@@ -71,12 +71,14 @@ export const evaluateFreeOptions: EvaluateFreeOptions = async (catalogue: Releva
   for (const engine of catalogue.engines) {
     let precision = 0;
     let attainable = 0;
+    let ceiling = 0;
     for (const profile of profiles) {
       const top = await topOptions(engine, catalogue.listings, profile);
       const relevant = new Set(profile.relevant);
       const found = top.filter((row) => relevant.has(row)).length;
       const offered = catalogue.listings.filter((listing) => relevant.has(listing.rowId) && offeredPrices(profile.exhausted).includes(listing.document.priceIdr)).length;
       precision += found / TOP;
+      ceiling += Math.min(TOP, offered) / TOP;
       attainable += offered === 0 ? 1 : found / Math.min(TOP, offered);
       if (verbose || found < Math.min(TOP, offered)) {
         console.log(`  free options (${engine.name}) "${profile.name}": ${found}/${Math.min(TOP, offered)} → ${top.map((row) => `${relevant.has(row) ? '+' : '-'}${row} ${titleOf.get(row)}`).join(' | ')}`);
@@ -86,7 +88,10 @@ export const evaluateFreeOptions: EvaluateFreeOptions = async (catalogue: Releva
       engine: engine.name,
       profiles: profiles.length,
       precisionAt5: precision / profiles.length,
-      extra: { 'free-options precision@5 of what the shelf holds (fitting modules offered < 5 divide by that count)': Number((attainable / profiles.length).toFixed(3)) },
+      extra: {
+        'free-options precision@5 of what the shelf holds (fitting modules offered < 5 divide by that count)': Number((attainable / profiles.length).toFixed(3)),
+        'free-options precision@5 ceiling (every fitting module the shelf holds, first)': Number((ceiling / profiles.length).toFixed(3)),
+      },
     });
   }
   return results;
