@@ -44,6 +44,15 @@ describe('InProcessSearchEngine matching', () => {
     expect(await search(engine, 'draw corel')).toEqual(['joined']);
   });
 
+  it('skips the synonyms of a word already matching a common share of the catalogue (≥ 5 % and ≥ 1,000 modules)', async () => {
+    const engine = new InProcessSearchEngine({ language });
+    await engine.upsert([moduleDocument({ id: 'synonym-only', title: 'Pelatihan Menjahit' })]);
+    expect(await search(engine, 'kursus')).toEqual(['synonym-only']);
+    await engine.upsert(Array.from({ length: 1_000 }, (_, i) => moduleDocument({ id: `common-${i}`, title: `Kursus Nomor ${i}` })));
+    const response = await engine.search({ query: 'kursus', filters: {}, sort: 'RELEVANCE', page: 1, pageSize: 10, facets: false });
+    expect(response.totalHits).toBe(1_000);
+  });
+
   it('ranks, within the same words matched, fewer typos first, then the better attribute, then the exact word', async () => {
     const engine = new InProcessSearchEngine({ language });
     await engine.upsert([
