@@ -1,10 +1,18 @@
+import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
+import { APP_CONFIG, AppConfig } from '../../src/config/config';
 import { Account, createCurator, registerContributor } from '../factories/accounts';
 import { adminToken, Beneficiary, COMPLETE_LESSON, enroll, lessonIdsOf, RATE_MODULE, registerBeneficiaryWithCard, REPORT_MODULE, waitForNotification } from '../factories/learning';
 import { createModule, moduleInput, publishedModule } from '../factories/modules';
 import { TestApp } from '../support/test-app';
 
-/** Who sends an operation: nobody, each role, or a token that is not one. */
-export const ROLES = ['anonymous', 'forgedToken', 'beneficiary', 'otherBeneficiary', 'contributor', 'otherContributor', 'curator', 'admin'] as const;
+/**
+ * Who sends an operation: nobody, each role, or a token that is not one: a
+ * bad signature, an unsigned token claiming ADMIN, a well-signed token whose
+ * claims are hostile, one for an account that does not exist, a header that
+ * is not a bearer token.
+ */
+export const ROLES = ['anonymous', 'forgedToken', 'unsignedToken', 'hostileClaims', 'unknownAccount', 'garbageHeader', 'beneficiary', 'otherBeneficiary', 'contributor', 'otherContributor', 'curator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Kinds of real values an operation may refer to (resolved at send time, so a failing case prints short). */
@@ -63,9 +71,16 @@ export async function buildFuzzWorld(t: TestApp): Promise<FuzzWorld> {
   const reindexJob = await expectOk(t, `mutation { reindexSearch { id } }`, {}, admin);
   const notification = await waitForNotification(t, contributor.token, 'MODULE_APPROVED');
 
+  // Signed with the app's own secret: only the claims are wrong.
+  const signer = new JwtService({ secret: t.app.get<AppConfig>(APP_CONFIG).jwtSecret, signOptions: { algorithm: 'HS256', expiresIn: 3600 } });
+  const claims = { role: 'ADMIN', ver: 0, jti: randomUUID() };
   const tokens: Record<Role, string | undefined> = {
     anonymous: undefined,
     forgedToken: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhZG1pbiIsInJvbGUiOiJBRE1JTiJ9.bm90LWEtc2lnbmF0dXJl',
+    unsignedToken: `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: curator.id, ...claims })).toString('base64url')}.`,
+    hostileClaims: signer.sign({ ...claims, sub: "' OR 1=1 --", ver: 1e308 }),
+    unknownAccount: signer.sign({ ...claims, sub: randomUUID() }),
+    garbageHeader: 'a b	c',
     beneficiary: beneficiary.token,
     otherBeneficiary: otherBeneficiary.token,
     contributor: contributor.token,
