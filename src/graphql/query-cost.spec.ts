@@ -1,4 +1,4 @@
-import { buildSchema, OperationDefinitionNode, parse } from 'graphql';
+import { buildSchema, getIntrospectionQuery, OperationDefinitionNode, parse } from 'graphql';
 import { queryCost, UNPAGED_LIST_SIZE } from './query-cost';
 
 const schema = buildSchema(`
@@ -30,6 +30,10 @@ describe('queryCost', () => {
   it('multiplies a list with first by first, nested unpaged lists by the assumed size, scalar lists by nothing', () => {
     expect(cost(`{ reviews(first: 7) { id skills lessons { id } } }`)).toBe(1 + 7 * (1 + 1 + (1 + UNPAGED_LIST_SIZE * 1)));
     expect(cost(`{ queue { nodes { id } } }`)).toBe(1 + 1 + 20 * 1);
+  });
+
+  it('lets the standard introspection query through (development tools need it; production refuses introspection itself)', () => {
+    expect(cost(getIntrospectionQuery())).toBeLessThan(100);
   });
 
   it('reads page sizes from variables and counts selections hidden in fragments', () => {

@@ -104,6 +104,8 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, operati
       maxQueryNodes: MAX_QUERY_NODES,
       estimators: [
         ({ field, node, childComplexity }) => {
+          // The schema's own description (introspection, refused in production) costs what its size is, not what page sizes would guess.
+          if (field.name.startsWith('__')) return 1;
           if (childComplexity === 0 || !isListType(getNullableType(field.type))) return 1 + childComplexity;
           return 1 + childComplexity * (sizes.get(node) ?? UNPAGED_LIST_SIZE);
         },

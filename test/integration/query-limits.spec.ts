@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { countRows, createCurator, registerContributor } from '../factories/accounts';
 import { CREATE_MODULE, lessonInput, moduleInput } from '../factories/modules';
 import { postGraphQL } from '../support/http';
@@ -89,6 +90,12 @@ describe('query limits, refused before any resolver runs', () => {
       expect(page.errors).toBeUndefined();
       const queue = await t.gql(`{ moderationQueue(first: 50) { totalCount nodes { id title status version moderationChecks { code message relatedModuleIds } lessons { id title kind } } pageInfo { endCursor hasNextPage } } }`, {}, curatorToken);
       expect(queue.errors).toBeUndefined();
+    });
+
+    it('lets the standard introspection query through outside production (GraphiQL, code generators)', async () => {
+      const introspection = await t.gql<{ __schema: { types: unknown[] } }>(getIntrospectionQuery());
+      expect(introspection.errors).toBeUndefined();
+      expect(introspection.data?.__schema.types.length).toBeGreaterThan(50);
     });
   });
 
