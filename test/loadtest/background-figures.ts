@@ -1,4 +1,7 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import type { Pool } from 'pg';
+import { QueueName } from '../../src/queue/jobs';
 import { summarizeLatencies, type LatencySummary } from '../bench/support/stats';
 
 export interface LagFigures {
@@ -25,6 +28,31 @@ export async function lagFigures(pool: Pool, since: Date): Promise<LagFigures> {
     [since],
   );
   return { outbox: summarizeLatencies(outbox.rows.map((row) => row.ms)), outboxByJob, notification: summarizeLatencies(notifications.rows.map((row) => row.ms)) };
+}
+
+export interface BullMqFigures {
+  /** Completed outbox jobs: queued in Redis to finished by a worker. */
+  queuedToFinished: LatencySummary;
+  /** Jobs that ran more than once: a failed attempt retried, or a stalled run (worker or Redis lost mid-job) started again. */
+  retried: number;
+  stalled: number;
+}
+
+/** What BullMQ kept of the run's completed jobs (it keeps them OUTBOX_RETENTION_HOURS, at most 10,000 per queue). */
+export async function bullMqFigures(redisUrl: string, prefix: string): Promise<BullMqFigures> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queues = Object.values(QueueName).map((name) => new Queue(name, { connection, prefix }));
+  try {
+    const jobs = (await Promise.all(queues.map((queue) => queue.getCompleted(0, 9_999)))).flat().filter((job) => job.id?.startsWith('outbox-') && job.finishedOn);
+    return {
+      queuedToFinished: summarizeLatencies(jobs.map((job) => job.finishedOn! - job.timestamp)),
+      retried: jobs.filter((job) => job.attemptsMade > 1).length,
+      stalled: jobs.filter((job) => job.stalledCounter > 0).length,
+    };
+  } finally {
+    await Promise.all(queues.map((queue) => queue.close()));
+    connection.disconnect();
+  }
 }
 
 export interface CatchUpFigures {

@@ -15,7 +15,7 @@ function results(overrides: Partial<LoadtestResults> = {}): LoadtestResults {
     load: { durationSeconds: 1, concurrency: 1, phases: [recorder.phase('whole load', 0, 1_000)] },
     anomalies: [],
     firstFailures: {},
-    drain: { seconds: 0, violations: [] },
+    drain: { seconds: 0, outboxSeconds: 0, violations: [] },
     reconcile: 'Reconciliation found the index in line with the database',
     checks: [{ name: 'ledger', checked: '1 wallet', violations: [] }],
     errors: {},
@@ -36,7 +36,7 @@ describe('failures (the exit code)', () => {
     const reasons = failures(
       results({
         checks: [{ name: 'ledger', checked: '1 wallet', violations: ['wallet w: balance 1, sum 2'] }],
-        drain: { seconds: 300, violations: ['outbox row 7 (notify) gave up'] },
+        drain: { seconds: 300, outboxSeconds: 300, violations: ['outbox row 7 (notify) gave up'] },
         reconcile: 'Reconciliation repaired the index: 3 upserted, 0 deleted',
         load: { durationSeconds: 1, concurrency: 1, phases: [recorder.phase('whole load', 0, 1_000)] },
         errors: { run: 'the API exited (1) during the load' },

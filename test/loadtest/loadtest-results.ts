@@ -1,7 +1,7 @@
 import type { MachineFacts } from '../bench/report/bench-results';
 import type { LatencySummary } from '../bench/support/stats';
 import type { CheckOutcome } from './after-load-checks';
-import type { CatchUpFigures, LagFigures, PoolFigures } from './background-figures';
+import type { BullMqFigures, CatchUpFigures, LagFigures, PoolFigures } from './background-figures';
 import type { PhaseFigures } from './recorder';
 
 /** Everything one load test run measured and checked; a stage that failed is named in `errors`. */
@@ -32,7 +32,9 @@ export interface LoadtestResults {
   pool?: PoolFigures;
   backlogPeak?: number;
   fault?: { kind: string; fromSeconds: number; toSeconds: number; catchUp?: CatchUpFigures; backlogPeakDuringFault: number };
-  drain?: { seconds: number; violations: string[] };
+  /** From the end of the load until the outbox, then BullMQ's queues, were empty. */
+  drain?: { seconds: number; outboxSeconds: number; violations: string[] };
+  bullMq?: BullMqFigures;
   /** What the service's own reconciliation said of the index after the drain (it compares every PUBLISHED id and version). */
   reconcile?: string;
   checks: CheckOutcome[];

@@ -72,7 +72,16 @@ export function renderReport(results: LoadtestResults): string {
       ? `- Database pool of the API (${results.pool.poolSize} connections), from /health every 0.5 s: requests waiting for a connection in ${results.pool.samplesWithWaiters} of ${results.pool.samples} samples, at most ${results.pool.maxWaiting}, mean ${results.pool.meanWaiting.toFixed(2)}`
       : '- Database pool: /health did not report it',
   );
-  if (results.drain) lines.push(`- Drain after the load (outbox and BullMQ queues empty): ${results.drain.seconds.toFixed(1)} s${results.drain.violations.length ? `; ${results.drain.violations.length} problems` : ''}`);
+  if (results.bullMq) {
+    lines.push(
+      `- BullMQ, queued → finished by a worker: ${latency(results.bullMq.queuedToFinished)}; ${results.bullMq.retried} jobs needed a second attempt, ${results.bullMq.stalled} were started again after stalling (worker or Redis lost mid-job)`,
+    );
+  }
+  if (results.drain) {
+    lines.push(
+      `- Drain after the load: outbox empty after ${results.drain.outboxSeconds.toFixed(1)} s, BullMQ's queues after ${results.drain.seconds.toFixed(1)} s${results.drain.violations.length ? `; ${results.drain.violations.length} problems` : ''}`,
+    );
+  }
   lines.push(`- API log: ${results.apiLog.warnings} warnings or errors${results.apiLog.first.length ? `; first: ${results.apiLog.first.slice(0, 3).map((line) => `\`${line.slice(0, 160)}\``).join('; ')}` : ''}`, '');
 
   lines.push('### Invariants after the load drained', '', '| invariant | checked | result |', '| --- | --- | --- |');

@@ -28,7 +28,7 @@ import { summarizeLatencies } from '../bench/support/stats';
 import { bullMqSettled, outboxSettled } from '../support/invariants';
 import { RedisServer } from '../support/redis-server';
 import { afterLoadChecks, invariantTarget } from './after-load-checks';
-import { catchUpFigures, lagFigures, poolFigures, Sampler } from './background-figures';
+import { bullMqFigures, catchUpFigures, lagFigures, poolFigures, Sampler } from './background-figures';
 import { failures, type LoadtestResults } from './loadtest-results';
 import { LoadtestOptions, parseOptions, UsageError } from './loadtest-options';
 import { prepareCatalogue, prepareWorld } from './prepare';
@@ -119,8 +119,11 @@ async function run(options: LoadtestOptions, results: LoadtestResults, cleanup: 
     log(`load over: ${recorder.outcomes.length.toLocaleString('en')} requests; waiting for the background work to drain…`);
 
     const drainStarted = performance.now();
-    const drainViolations = [...(await outboxSettled(invariantTarget(pool, client).db, DRAIN_TIMEOUT_MS)), ...(await bullMqSettled(redisUrl, queuePrefix, DRAIN_TIMEOUT_MS))];
-    results.drain = { seconds: (performance.now() - drainStarted) / 1000, violations: drainViolations };
+    const outboxViolations = await outboxSettled(invariantTarget(pool, client).db, DRAIN_TIMEOUT_MS);
+    const outboxSeconds = (performance.now() - drainStarted) / 1000;
+    const drainViolations = [...outboxViolations, ...(await bullMqSettled(redisUrl, queuePrefix, DRAIN_TIMEOUT_MS))];
+    results.drain = { seconds: (performance.now() - drainStarted) / 1000, outboxSeconds, violations: drainViolations };
+    results.bullMq = await bullMqFigures(redisUrl, queuePrefix);
     const lags = (await Promise.all(probes)).map((lag) => lag ?? Number.NaN);
     results.syncLag = { lag: summarizeLatencies(lags.filter((lag) => !Number.isNaN(lag))), notFound: lags.filter(Number.isNaN).length };
 
