@@ -89,6 +89,7 @@ async function run(options: LoadtestOptions, results: LoadtestResults, cleanup: 
   const pool = new Pool({ connectionString: database.url, max: 3 });
   pool.on('error', () => undefined);
   cleanup.push('close the checks’ database pool', () => pool.end());
+  const target = invariantTarget(pool, client);
   try {
     log(`API ready in ${(api.readyMs / 1000).toFixed(1)} s; registering ${options.beneficiaries} beneficiaries and ${options.contributors} contributors…`);
     const accountsStarted = performance.now();
@@ -119,7 +120,7 @@ async function run(options: LoadtestOptions, results: LoadtestResults, cleanup: 
     log(`load over: ${recorder.outcomes.length.toLocaleString('en')} requests; waiting for the background work to drain…`);
 
     const drainStarted = performance.now();
-    const outboxViolations = await outboxSettled(invariantTarget(pool, client).db, DRAIN_TIMEOUT_MS);
+    const outboxViolations = await outboxSettled(target.db, DRAIN_TIMEOUT_MS);
     const outboxSeconds = (performance.now() - drainStarted) / 1000;
     const drainViolations = [...outboxViolations, ...(await bullMqSettled(redisUrl, queuePrefix, DRAIN_TIMEOUT_MS))];
     results.drain = { seconds: (performance.now() - drainStarted) / 1000, outboxSeconds, violations: drainViolations };
@@ -152,7 +153,7 @@ async function run(options: LoadtestOptions, results: LoadtestResults, cleanup: 
     log('checking the index with the service’s own reconciliation…');
     results.reconcile = await reconcileVerdict(pool, apiLog);
     log('checking the invariants…');
-    results.checks = await afterLoadChecks(invariantTarget(pool, client), world);
+    results.checks = await afterLoadChecks(target, world);
   } finally {
     results.apiLog = { warnings: apiLog.warnings, first: apiLog.first };
     if (apiExit !== undefined) results.errors.api = `the API exited (${apiExit})`;
