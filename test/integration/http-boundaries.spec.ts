@@ -1,6 +1,7 @@
 import { countRows, registerBeneficiary, registerContributor } from '../factories/accounts';
 import { moduleInput } from '../factories/modules';
 import { postGraphQL } from '../support/http';
+import { pollUntil } from '../support/poll';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const MiB = 1024 * 1024;
@@ -32,6 +33,11 @@ describe('request bodies', () => {
     const accepted = await postGraphQL(t, body, { authorization: `Bearer ${owner.token}` });
     expect(accepted.status).toBe(200);
     expect(accepted.body.data.importModules.total).toBe(64);
+    // The import runs as a job: let it finish, so the row counts below see only the refused requests.
+    await pollUntil(async () => {
+      const job = await t.gql(`query($id: ID!) { importJob(id: $id) { state } }`, { id: accepted.body.data.importModules.id }, owner.token);
+      return job.data?.importJob.state === 'SUCCEEDED' ? true : undefined;
+    }, 30_000, 'the accepted import to finish');
 
     const notImport = await postGraphQL(t, { query: `query($pad: String) { module(slug: $pad) { id } }`, variables: { pad: 'x'.repeat(2 * MiB) } }, { authorization: `Bearer ${owner.token}` });
     expect(notImport).toMatchObject(refusedWith(413));
