@@ -1,4 +1,4 @@
-import { browseFits, compareOptions, fuseSignals, inverseDocumentFrequency, nearDuplicatesLast, relevanceRanking, signalsFor, WEIGHTS } from './free-options-ranking';
+import { browseFits, categoryAgreementFits, compareOptions, fuseSignals, inferredCategories, inverseDocumentFrequency, nearDuplicatesLast, relevanceRanking, signalsFor, WEIGHTS } from './free-options-ranking';
 
 describe('free options ranking', () => {
   const profile = {
@@ -17,12 +17,12 @@ describe('free options ranking', () => {
 
   it('turns the like text, interests, top skills and categories into weighted signals, deduplicated, in a fixed order', () => {
     expect(signalsFor(profile, '  Digital Marketing untuk UMKM ')).toEqual([
-      { name: 'like', query: 'Digital Marketing untuk UMKM', weight: WEIGHTS.like },
+      { name: 'like', query: 'Digital Marketing untuk UMKM', weight: WEIGHTS.like, infersCategory: true },
       { name: 'interest:pemasaran digital', query: 'pemasaran digital', weight: WEIGHTS.interest },
       { name: 'interest:menjahit', query: 'menjahit', weight: WEIGHTS.interest },
-      { name: 'skill:copywriting', query: 'copywriting', weight: WEIGHTS.skill },
-      { name: 'skill:media sosial', query: 'media sosial', weight: WEIGHTS.skill },
-      { name: 'skill:fotografi produk', query: 'fotografi produk', weight: WEIGHTS.skill },
+      { name: 'skill:copywriting', query: 'copywriting', weight: WEIGHTS.skill, fromCatalogue: true },
+      { name: 'skill:media sosial', query: 'media sosial', weight: WEIGHTS.skill, fromCatalogue: true },
+      { name: 'skill:fotografi produk', query: 'fotografi produk', weight: WEIGHTS.skill, fromCatalogue: true },
       { name: 'category:penjualan-pemasaran', query: '', categorySlugs: ['penjualan-pemasaran'], weight: WEIGHTS.category },
       { name: 'category:kewirausahaan', query: '', categorySlugs: ['kewirausahaan'], weight: WEIGHTS.category },
     ]);
@@ -36,6 +36,8 @@ describe('free options ranking', () => {
       ['Excel Dasar', WEIGHTS.earlierPurchase],
     ]);
     expect(signalsFor(bought, 'bahasa inggris').map((s) => s.weight)).toEqual([WEIGHTS.like, WEIGHTS.earlierPurchase, WEIGHTS.earlierPurchase, WEIGHTS.earlierPurchase]);
+    // A bought title is written by the platform: its words count as themselves, not as typos; what was bought says which category is wanted.
+    expect(signalsFor(bought).every((s) => s.fromCatalogue && s.infersCategory)).toBe(true);
   });
 
   it('has no signal for a new beneficiary without interests (popularity decides)', () => {
@@ -48,7 +50,7 @@ describe('free options ranking', () => {
     expect(inverseDocumentFrequency(300, 300)).toBeGreaterThan(0);
   });
 
-  const hits = (ids: string[], totalHits = ids.length) => ({ ids, totalHits });
+  const hits = (ids: string[], totalHits = ids.length, grades = ids.map(() => 1)) => ({ ids, grades, totalHits });
 
   it('ranks with OR semantics: more and rarer words first, a module matching one rare word before one matching one common word', () => {
     // "bahasa inggris | pelayan restoran" over a shelf of 200: inggris and restoran are rare, bahasa common.
@@ -90,6 +92,35 @@ describe('free options ranking', () => {
       200,
     );
     expect(fits).toEqual([{ id: 'english', fit: 1 }]);
+  });
+
+  it('scales a match by its grade, and drops a match graded 0 (a typo of a bought title\'s word)', () => {
+    const fits = relevanceRanking([{ words: [hits(['padang-exact', 'padang-stem', 'pandang-typo'], 3, [1, 0.5, 0])], weight: 1 }], 200);
+    expect(fits.map((fit) => fit.id)).toEqual(['padang-exact', 'padang-stem']);
+    expect(fits[1].fit).toBeLessThan(0.6);
+  });
+
+  it('infers a text\'s categories from its best matches on the whole shelf, by rank and grade, leaving out a stray one', () => {
+    const shares = inferredCategories([
+      { categorySlug: 'pertanian', grade: 1 },
+      { categorySlug: 'pertanian', grade: 0.8 },
+      { categorySlug: 'makanan', grade: 1 },
+      ...Array.from({ length: 8 }, () => ({ categorySlug: 'lainnya', grade: 0.1 })),
+    ]);
+    expect([...shares.keys()]).toEqual(['pertanian', 'makanan']);
+    expect(shares.get('pertanian')).toBeGreaterThan(0.6);
+    expect(inferredCategories([])).toEqual(new Map());
+  });
+
+  it('lets an inferred category\'s offered modules fit by its share, a catch-all category less than a small one', () => {
+    const fits = categoryAgreementFits(
+      new Map([['lainnya', 0.5], ['pertanian', 0.5]]),
+      new Map([['lainnya', { ids: ['other'], totalHits: 60 }], ['pertanian', { ids: ['hydroponics'], totalHits: 3 }]]),
+      200,
+    );
+    const fit = new Map(fits.map(({ id, fit }) => [id, fit]));
+    expect(fit.get('hydroponics')).toBeGreaterThan(2 * fit.get('other')!);
+    expect(fit.get('hydroponics')).toBeLessThanOrEqual(0.5);
   });
 
   it('gives nothing for words that match nothing', () => {

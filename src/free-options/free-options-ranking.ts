@@ -22,10 +22,19 @@ export interface Signal {
   query: string;
   categorySlugs?: string[];
   weight: number;
+  /**
+   * Written by the platform (a bought course's title, a module's skill), not
+   * typed by the person: only its words and their stems count, no typo or
+   * prefix match; and a bought course or like text says which category the
+   * beneficiary is after (category agreement, below).
+   */
+  fromCatalogue?: boolean;
+  /** Its best matches' category is a signal too (a like text or a bought course: what they want to learn). */
+  infersCategory?: boolean;
 }
 
-/** What was asked for or bought weighs most; earlier purchases a little less. */
-export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, skill: 1.5, category: 1 } as const;
+/** What was asked for or bought weighs most; earlier purchases a little less; sharing the bought course's inferred category (times its share and specificity) counts like an interest. */
+export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, skill: 1.5, category: 1, categoryAgreement: 2 } as const;
 const MAX_INTERESTS = 10;
 const MAX_PURCHASES = 3;
 const MAX_SKILLS = 5;
@@ -54,25 +63,26 @@ export function signalsFor(profile: BeneficiaryProfile, like?: string | null): S
     signals.push(signal);
   };
   const text = like?.trim();
-  if (text) add({ name: 'like', query: text, weight: WEIGHTS.like });
+  if (text) add({ name: 'like', query: text, weight: WEIGHTS.like, infersCategory: true });
   profile.purchases
     .map((title) => title.trim())
     .filter(Boolean)
     .slice(0, MAX_PURCHASES)
-    .forEach((title, index) => add({ name: `purchase:${title}`, query: title, weight: index === 0 && !text ? WEIGHTS.purchase : WEIGHTS.earlierPurchase }));
+    .forEach((title, index) => add({ name: `purchase:${title}`, query: title, weight: index === 0 && !text ? WEIGHTS.purchase : WEIGHTS.earlierPurchase, fromCatalogue: true, infersCategory: true }));
   for (const interest of profile.interests.map((i) => i.trim()).filter(Boolean).slice(0, MAX_INTERESTS)) {
     add({ name: `interest:${interest}`, query: interest, weight: WEIGHTS.interest });
   }
   const skills = [...profile.skills].sort(byCountThenName((s) => s.skill, (s) => s.count)).slice(0, MAX_SKILLS);
-  for (const { skill } of skills) add({ name: `skill:${skill}`, query: skill, weight: WEIGHTS.skill });
+  for (const { skill } of skills) add({ name: `skill:${skill}`, query: skill, weight: WEIGHTS.skill, fromCatalogue: true });
   const categories = [...profile.categories].sort(byCountThenName((c) => c.slug, (c) => c.count)).slice(0, MAX_CATEGORIES);
   for (const { slug } of categories) add({ name: `category:${slug}`, query: '', categorySlugs: [slug], weight: WEIGHTS.category });
   return signals;
 }
 
-/** The hits of one term searched alone: the ids in the engine's order and how many modules hold the term. */
+/** The hits of one term searched alone: the ids in the engine's order, how well each holds the term (term-match.ts), and how many modules hold it. */
 export interface TermHits {
   ids: string[];
+  grades: number[];
   totalHits: number;
 }
 
@@ -103,9 +113,9 @@ export const inverseDocumentFrequency = (holding: number, shelfSize: number): nu
  * over the best one; modules below RELATED_SHARE of it are left out. Ties go by id.
  */
 export function relevanceRanking(clauses: ClauseHits[], shelfSize: number): Fit[] {
-  const termScores = ({ ids, totalHits }: TermHits) => {
+  const termScores = ({ ids, grades, totalHits }: TermHits) => {
     const idf = inverseDocumentFrequency(totalHits, shelfSize);
-    return ids.map((id, rank) => [id, idf * (1 - (RANK_DECAY * rank) / ids.length)] as const);
+    return ids.map((id, rank) => [id, idf * grades[rank] * (1 - (RANK_DECAY * rank) / ids.length)] as const).filter(([, score]) => score > 0);
   };
   const scores = new Map<string, number>();
   for (const { words, phrase, weight } of clauses) {
@@ -120,6 +130,39 @@ export function relevanceRanking(clauses: ClauseHits[], shelfSize: number): Fit[
     .filter(([, score]) => score >= RELATED_SHARE * top)
     .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
     .map(([id, score]) => ({ id, fit: score / top }));
+}
+
+/** How many of a text's best matches on the whole shelf say which category it belongs to. */
+export const CATEGORY_EVIDENCE = 10;
+/** A category below this share of the evidence is not inferred. */
+const MIN_CATEGORY_SHARE = 0.1;
+
+/**
+ * The categories a bought course or like text belongs to, inferred from its
+ * best matches on the whole shelf (any price: a paid course's peers are
+ * mostly paid): each match counts by its rank and its grade, and a
+ * category's share of the total is its fit. The options that share it are
+ * more likely the same subject ("Teknik" in a title is not the category).
+ */
+export function inferredCategories(matches: { categorySlug: string; grade: number }[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  matches.slice(0, CATEGORY_EVIDENCE).forEach(({ categorySlug, grade }, rank) => votes.set(categorySlug, (votes.get(categorySlug) ?? 0) + grade / (1 + rank)));
+  const total = [...votes.values()].reduce((sum, vote) => sum + vote, 0);
+  return new Map([...votes].map(([slug, vote]) => [slug, total > 0 ? vote / total : 0] as const).filter(([, share]) => share >= MIN_CATEGORY_SHARE));
+}
+
+/**
+ * The fit of the offered modules of inferred categories: the category's
+ * share times how specific it is (a catch-all such as "Lainnya" holding a
+ * fifth of the shelf says little about a module; a small one says much),
+ * log(shelf / size) / log(shelf).
+ */
+export function categoryAgreementFits(shares: Map<string, number>, offered: Map<string, { ids: string[]; totalHits: number }>, shelfSize: number): Fit[] {
+  const specificity = (size: number) => (shelfSize > 1 ? Math.max(0, Math.log(shelfSize / Math.max(1, size)) / Math.log(shelfSize)) : 1);
+  return [...shares].flatMap(([slug, share]) => {
+    const { ids, totalHits } = offered.get(slug)!;
+    return ids.map((id) => ({ id, fit: share * specificity(totalHits) })).filter(({ fit }) => fit > 0);
+  });
 }
 
 /** A browse (category of past enrollments) has no text score: its order decays like a reciprocal rank, 1 at the top. */

@@ -49,4 +49,22 @@ describe('gatherFreeOptions and orderOptions on the in-process engine', () => {
     // With the first copy enrolled, its twin is no longer a duplicate of anything offered.
     expect(order.indexOf('english-basic-twin')).toBeLessThan(order.indexOf('makeup'));
   });
+
+  it('puts the offered modules of the bought course\'s category (inferred from its matches at any price) before popular unrelated ones', async () => {
+    const farming = { categorySlug: 'pertanian', categoryName: 'Pertanian' };
+    const shelf = new InProcessSearchEngine({ language });
+    await shelf.upsert(
+      [
+        moduleDocument({ id: 'catfish-rp1', title: 'Budidaya Ikan Lele Kolam Terpal', priceIdr: 1, ...farming }),
+        moduleDocument({ id: 'tilapia-rp1', title: 'Budidaya Ikan Nila', priceIdr: 1, ...farming }),
+        moduleDocument({ id: 'hydroponics', title: 'Menanam Sayur Hidroponik', enrollmentCount: 1, ...farming }),
+        moduleDocument({ id: 'makeup', title: 'Dasar Tata Rias Wajah', enrollmentCount: 900 }),
+        moduleDocument({ id: 'excel', title: 'Excel untuk Kantor', enrollmentCount: 800 }),
+      ].map((document) => ({ ...document, summary: '', description: '' })),
+    );
+    const profile = { interests: [], purchases: ['Budidaya Ikan Lele dengan Sistem Bioflok'], categories: [], skills: [] };
+    const { scores, documents: found } = await gatherFreeOptions(shelf, language, { signals: signalsFor(profile), priceIdr: offeredPrices(false), excludeIds: [], first: 3 });
+    const rankable = found.map((d) => ({ id: d.id, title: d.title, enrollmentCount: d.enrollmentCount, ratingSum: 0, ratingCount: 0 }));
+    expect(orderOptions(rankable, scores, language, 3).map((option) => option.id)).toEqual(['hydroponics', 'makeup', 'excel']);
+  });
 });

@@ -1,7 +1,9 @@
-import type { ModuleDocument, SearchEngine, SearchFilters } from '../search/search-engine.port';
+import type { ModuleDocument, SearchEngine, SearchFilters, SearchResponse } from '../search/search-engine.port';
+import { tokenize } from '../search/text/normalize';
 import type { SearchLanguage } from '../search/text/search-language';
-import { browseFits, compareOptions, fuseSignals, nearDuplicatesLast, RankableModule, relevanceRanking, Signal } from './free-options-ranking';
+import { browseFits, CATEGORY_EVIDENCE, categoryAgreementFits, compareOptions, fuseSignals, inferredCategories, nearDuplicatesLast, RankableModule, relevanceRanking, Signal, TermHits, WEIGHTS } from './free-options-ranking';
 import { relevanceClauses, titleWords } from './relevance-terms';
+import { TermGrader } from './term-match';
 
 /** How many hits of each search take part in the ranking. */
 export const POOL_SIZE = 50;
@@ -28,35 +30,70 @@ export interface FreeOptionCandidates {
  * term of the text signals once (the same filters everywhere), each category
  * browse, and a popularity browse that fills up and sizes the shelf for the
  * terms' idf. Both engines answer single terms the same way, so OR semantics
- * and term weights need nothing more from the search port.
+ * and term weights need nothing more from the search port. Each hit is
+ * graded by how it holds the term (term-match.ts): a bought course's words
+ * count only as themselves or their stems. The terms of a bought course or
+ * like text are also searched on the whole shelf (any price): its best
+ * matches there give its categories, whose offered modules are then
+ * candidates too, fitting by share.
  */
 export async function gatherFreeOptions(engine: SearchEngine, language: SearchLanguage, query: FreeOptionsQuery): Promise<FreeOptionCandidates> {
   const filters: SearchFilters = { priceIdr: query.priceIdr, excludeIds: query.excludeIds };
   const pageSize = Math.max(POOL_SIZE, query.first);
   const search = (text: string, categorySlugs?: string[]) =>
     engine.search({ query: text, filters: { ...filters, categorySlugs }, sort: text ? 'RELEVANCE' : 'POPULARITY', page: 1, pageSize, facets: false });
+  // A category's evidence is the whole shelf (any price, enrolled too): a paid course's peers are mostly paid.
+  const searchWholeShelf = (term: string) => engine.search({ query: term, filters: {}, sort: 'RELEVANCE', page: 1, pageSize: CATEGORY_EVIDENCE, facets: false });
 
-  const clausesOf = new Map(query.signals.filter((signal) => !signal.categorySlugs).map((signal) => [signal, relevanceClauses(signal.query, language)]));
+  const textSignals = query.signals.filter((signal) => !signal.categorySlugs);
+  const clausesOf = new Map(textSignals.map((signal) => [signal, relevanceClauses(signal.query, language)]));
   const distinctTerms = [...new Set([...clausesOf.values()].flat().flatMap((clause) => [...clause.words, ...(clause.phrase ? [clause.phrase] : [])]))];
   const categorySignals = query.signals.filter((signal) => signal.categorySlugs);
-  const [popular, termResponses, categoryResponses] = await Promise.all([
+  const inferring = textSignals.filter((signal) => signal.infersCategory);
+  const evidenceTerms = [...new Set(inferring.flatMap((signal) => clausesOf.get(signal)!.flatMap((clause) => [...clause.words, ...(clause.phrase ? [clause.phrase] : [])])))];
+  const [popular, termResponses, categoryResponses, evidenceResponses] = await Promise.all([
     search(''),
     Promise.all(distinctTerms.map((term) => search(term))),
     Promise.all(categorySignals.map((signal) => search('', signal.categorySlugs))),
+    Promise.all(evidenceTerms.map((term) => searchWholeShelf(term))),
   ]);
 
+  const grader = new TermGrader(language, averageTitleWords(popular.hits.map((hit) => hit.document.title)));
   const documents = new Map<string, ModuleDocument>();
   const remember = (hits: { id: string; document: ModuleDocument }[]) => hits.map((hit) => (documents.set(hit.id, hit.document), hit.id));
-  const hitsOfTerm = new Map(distinctTerms.map((term, i) => [term, { ids: remember(termResponses[i].hits), totalHits: termResponses[i].totalHits }]));
+  const graded = (responses: Map<string, SearchResponse>, save: boolean) => (term: string, typed: boolean): TermHits => {
+    const { hits, totalHits } = responses.get(term)!;
+    return { ids: save ? remember(hits) : hits.map((hit) => hit.id), grades: hits.map((hit) => grader.grade(term, hit.document, typed)), totalHits };
+  };
+  const rankingOf = (signal: Signal, termHits: (term: string, typed: boolean) => TermHits, shelfSize: number) =>
+    relevanceRanking(
+      clausesOf.get(signal)!.map((clause) => ({
+        weight: clause.weight,
+        words: clause.words.map((word) => termHits(word, !signal.fromCatalogue)),
+        phrase: clause.phrase ? termHits(clause.phrase, !signal.fromCatalogue) : undefined,
+      })),
+      shelfSize,
+    );
+  const offeredHits = graded(new Map(distinctTerms.map((term, i) => [term, termResponses[i]])), true);
+  const textRankings = textSignals.map((signal) => ({ weight: signal.weight, fits: rankingOf(signal, offeredHits, popular.totalHits) }));
+
+  // What each bought course or like text is about: the categories of its best matches on the whole shelf, by share.
+  const shelfHits = graded(new Map(evidenceTerms.map((term, i) => [term, evidenceResponses[i]])), false);
+  const shelfDocuments = new Map(evidenceResponses.flatMap((response) => response.hits.map((hit) => [hit.id, hit.document] as const)));
+  const shelfSize = Math.max(popular.totalHits, ...evidenceResponses.map((response) => response.totalHits));
+  const shelfRankings = inferring.map((signal) => rankingOf(signal, shelfHits, shelfSize));
+  const categoryShares = shelfRankings.map((ranking) => inferredCategories(ranking.map(({ id, fit }) => ({ categorySlug: shelfDocuments.get(id)!.categorySlug, grade: fit }))));
+  const inferredSlugs = [...new Set(categoryShares.flatMap((shares) => [...shares.keys()]))];
+  const inferredBrowses = await Promise.all(inferredSlugs.map((slug) => search('', [slug])));
+  const offeredIn = new Map(inferredSlugs.map((slug, i) => [slug, { ids: remember(inferredBrowses[i].hits), totalHits: inferredBrowses[i].totalHits }]));
+
   const scores = fuseSignals([
-    ...[...clausesOf].map(([signal, clauses]) => ({
-      weight: signal.weight,
-      fits: relevanceRanking(
-        clauses.map((clause) => ({ weight: clause.weight, words: clause.words.map((word) => hitsOfTerm.get(word)!), phrase: clause.phrase ? hitsOfTerm.get(clause.phrase) : undefined })),
-        popular.totalHits,
-      ),
-    })),
+    ...textRankings,
     ...categorySignals.map((signal, i) => ({ weight: signal.weight, fits: browseFits(remember(categoryResponses[i].hits)) })),
+    ...categoryShares.map((shares) => ({
+      weight: WEIGHTS.categoryAgreement,
+      fits: categoryAgreementFits(shares, offeredIn, popular.totalHits),
+    })),
   ]);
   remember(popular.hits);
   const popularIds = popular.hits.map((hit) => hit.id).filter((id) => !scores.has(id));
@@ -65,6 +102,9 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
   const documentsInOrder = [...related, ...popularIds].slice(0, 2 * pageSize).map((id) => documents.get(id)!);
   return { scores, documents: documentsInOrder };
 }
+
+/** The mean number of words of these titles (the popular browse stands for the shelf). */
+const averageTitleWords = (titles: string[]): number => (titles.length === 0 ? 1 : titles.reduce((sum, title) => sum + tokenize(title).length, 0) / titles.length);
 
 /** The first `first` options in order of fit (popularity and rating break ties), near-identical titles after the rest. */
 export function orderOptions<T extends RankableModule & { title: string }>(modules: T[], scores: Map<string, number>, language: SearchLanguage, first: number): T[] {

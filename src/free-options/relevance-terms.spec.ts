@@ -24,6 +24,14 @@ describe('relevance clauses of a like text', () => {
     expect(restaurant.find((clause) => clause.words[0] === 'pelayan ')!.weight).toBeLessThanOrEqual(0.5);
   });
 
+  it('weighs a leading verb half and lets the noun after it take the topic\'s place ("Mengelola | Keuangan"); a noun like "media" is no verb', () => {
+    const weight = new Map(relevanceClauses('Mengelola Keuangan Usaha Kecil', language).map((clause) => [clause.words.join(''), clause.weight]));
+    expect(weight.get('mengelola ')).toBe(0.5);
+    expect(weight.get('keuangan ')).toBe(1);
+    const media = new Map(relevanceClauses('Media Sosial', language).map((clause) => [clause.words.join(''), clause.weight]));
+    expect([...media.values()][0]).toBe(1);
+  });
+
   it('reads only the first ten words, as Meilisearch does, and repeats no clause', () => {
     expect(words('satu dua tiga empat lima enam tujuh delapan sembilan sepuluh sebelas')).not.toContain('sebelas ');
     expect(words('kopi kopi')).toEqual(['kopi ']);

@@ -27,6 +27,14 @@ const QUALIFIER = /[:;|()[\]]|\s(?:untuk|bagi|dengan|sebagai|melalui|menggunakan
 const QUALIFIER_WEIGHT = 0.5;
 /** Within a title, later words weigh a little less: the n-th clause counts 1 / (1 + POSITION_DECAY × n). */
 const POSITION_DECAY = 0.2;
+/**
+ * A verb (me-, ber- and their forms, with a root the stemmer strips them
+ * from: "Mengelola", "Meningkatkan", "Beternak") says what is done; the noun
+ * after it what the course is about ("Mengelola | Keuangan"). Verbs weigh
+ * this much and do not count as a position.
+ */
+const VERB_WEIGHT = 0.5;
+const VERB_PREFIX = /^(?:me|ber|be)/u;
 
 /**
  * The clauses of a relevance query. Each term is searched on its own so that
@@ -46,9 +54,11 @@ export function relevanceClauses(text: string, language: SearchLanguage): Weight
   head.split(QUALIFIER).forEach((segment, index) => {
     const segmentWeight = index === 0 ? 1 : QUALIFIER_WEIGHT;
     for (const clause of analyzeQuery(`${segment} `, language)) {
-      const weight = segmentWeight / (1 + POSITION_DECAY * position++);
-      const words = clause.alternatives.find((alternative) => !alternative.synonym)?.words.map((word) => word.text) ?? [];
+      const typed = clause.alternatives.find((alternative) => !alternative.synonym)?.words ?? [];
+      const words = typed.map((word) => word.text);
       if (words.length === 0) continue;
+      const verb = typed.length === 1 && isVerb(typed[0].text, language);
+      const weight = verb ? (segmentWeight * VERB_WEIGHT) / (1 + POSITION_DECAY * position) : segmentWeight / (1 + POSITION_DECAY * position++);
       const key = words.join(' ');
       if ((clauses.get(key)?.weight ?? 0) >= weight) continue;
       // A one-word clause's synonyms the engine applies to the word itself.
@@ -57,6 +67,9 @@ export function relevanceClauses(text: string, language: SearchLanguage): Weight
   });
   return [...clauses.values()];
 }
+
+/** An affixed verb: a verb prefix the stemmer strips ("mengelola" → "kelola"); "media" or "menu" keep their form. */
+const isVerb = (word: string, language: SearchLanguage): boolean => VERB_PREFIX.test(word) && language.matchKey(word) !== word && !language.matchKey(word).startsWith(word.slice(0, 3));
 
 /** The distinctive words of a title (stop words and bare numbers out, as match keys), for spotting near-identical titles. */
 export function titleWords(title: string, language: SearchLanguage): Set<string> {
