@@ -1,5 +1,4 @@
 import type { ModuleDocument, SearchEngine, SearchFilters, SearchResponse } from '../search/search-engine.port';
-import { tokenize } from '../search/text/normalize';
 import type { SearchLanguage } from '../search/text/search-language';
 import { browseFits, CATEGORY_EVIDENCE, categoryAgreementFits, compareOptions, fuseSignals, inferredCategories, nearDuplicatesLast, RankableModule, relevanceRanking, Signal, TermHits, WEIGHTS } from './free-options-ranking';
 import { relevanceClauses, titleWords } from './relevance-terms';
@@ -58,7 +57,7 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
     Promise.all(evidenceTerms.map((term) => searchWholeShelf(term))),
   ]);
 
-  const grader = new TermGrader(language, averageTitleWords(popular.hits.map((hit) => hit.document.title)));
+  const grader = new TermGrader(language);
   const documents = new Map<string, ModuleDocument>();
   const remember = (hits: { id: string; document: ModuleDocument }[]) => hits.map((hit) => (documents.set(hit.id, hit.document), hit.id));
   const graded = (responses: Map<string, SearchResponse>, save: boolean) => (term: string, typed: boolean): TermHits => {
@@ -102,9 +101,6 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
   const documentsInOrder = [...related, ...popularIds].slice(0, 2 * pageSize).map((id) => documents.get(id)!);
   return { scores, documents: documentsInOrder };
 }
-
-/** The mean number of words of these titles (the popular browse stands for the shelf). */
-const averageTitleWords = (titles: string[]): number => (titles.length === 0 ? 1 : titles.reduce((sum, title) => sum + tokenize(title).length, 0) / titles.length);
 
 /** The first `first` options in order of fit (popularity and rating break ties), near-identical titles after the rest. */
 export function orderOptions<T extends RankableModule & { title: string }>(modules: T[], scores: Map<string, number>, language: SearchLanguage, first: number): T[] {

@@ -24,17 +24,8 @@ export const GRADES = {
  * chance), the category name only where it is filed ("Teknik").
  */
 const FIELD_WEIGHTS = { title: 1, skills: 1, summary: 0.7, description: 0.5, categoryName: 0.3 } as const;
-/**
- * BM25's length normalisation of the title: a title listing many things
- * ("… Telur Balado, Tumis Kangkung, … Sup Ayam Bakso") matches words by
- * chance, so a match in it counts less than in a title of usual length.
- */
-const BM25_K1 = 1.2;
-const BM25_B = 0.75;
 
 interface DocumentWords {
-  /** BM25's term-frequency factor for one occurrence in a title of this length. */
-  lengthFactor: number;
   /** Word → the best field weight it appears in. */
   words: Map<string, number>;
   /** Match key → the best field weight. */
@@ -46,11 +37,7 @@ export class TermGrader {
   private readonly documents = new Map<string, DocumentWords>();
   private readonly alternatives = new Map<string, string[][]>();
 
-  /** `averageTitleWords`: the mean title length of the shelf (at least 1). */
-  constructor(
-    private readonly language: SearchLanguage,
-    private readonly averageTitleWords: number,
-  ) {}
+  constructor(private readonly language: SearchLanguage) {}
 
   /**
    * The grade of `document` for `term` (one word or a synonym phrase, as
@@ -70,7 +57,7 @@ export class TermGrader {
       }
       best = Math.max(best, worst);
     }
-    return held.lengthFactor * (typed ? Math.max(best, GRADES.loose) : best);
+    return typed ? Math.max(best, GRADES.loose) : best;
   }
 
   private alternativesOf(term: string): string[][] {
@@ -86,9 +73,7 @@ export class TermGrader {
   private wordsOf(document: ModuleDocument): DocumentWords {
     let held = this.documents.get(document.id);
     if (!held) {
-      const titleWords = tokenize(document.title).length;
-      const lengthFactor = (BM25_K1 + 1) / (1 + BM25_K1 * (1 - BM25_B + (BM25_B * titleWords) / Math.max(1, this.averageTitleWords)));
-      held = { lengthFactor, words: new Map(), keys: new Map() };
+      held = { words: new Map(), keys: new Map() };
       const fields: [string, number][] = [
         [document.title, FIELD_WEIGHTS.title],
         [document.skills.join(' '), FIELD_WEIGHTS.skills],
