@@ -11,6 +11,7 @@ import { LearningModule } from './learning/learning.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
+import { QuizzesModule } from './quizzes/quizzes.module';
 import { ReportsModule } from './reports/reports.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SearchModule } from './search/search.module';
@@ -35,6 +36,7 @@ export class AppModule {
         SeedModule,
         WalletModule,
         LearningModule,
+        QuizzesModule,
         ReviewsModule,
         ReportsModule,
         FreeOptionsModule,

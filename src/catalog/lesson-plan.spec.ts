@@ -16,6 +16,8 @@ const stored = (title: string, position: number): LessonEntity => ({
   durationMinutes: 10,
   contentUrl: null,
   body: `Isi ${title}`,
+  questions: null,
+  passPercent: null,
 });
 
 function refusal(run: () => unknown): DomainError {
@@ -61,6 +63,23 @@ describe('planLessons', () => {
     expect(foreign.fields).toEqual([{ field: 'lessons.1.id', message: 'is not a lesson of this module' }]);
     const twice = refusal(() => planLessons(MODULE, [input('Satu', { id: one.id }), input('Lagi', { id: one.id })], [one]));
     expect(twice.fields).toEqual([{ field: 'lessons.1.id', message: 'is given for two lessons' }]);
+  });
+
+  it("keeps the ids of a kept quiz lesson's unchanged questions; a changed question is a new one", () => {
+    const q = (prompt: string, correctOptions = [0]) => ({ prompt, options: ['Ya', 'Tidak'], correctOptions });
+    const quiz = (questions: ReturnType<typeof q>[], extra: Partial<LessonInput> = {}) => input('Kuis', { kind: LessonKind.QUIZ, body: null, questions, ...extra });
+    const [first] = planLessons(MODULE, [quiz([q('Pertanyaan satu'), q('Pertanyaan dua')])], []);
+    expect(first.passPercent).toBe(70);
+    const [edited] = planLessons(MODULE, [quiz([q('Pertanyaan baru'), q('Pertanyaan satu'), q('Pertanyaan dua', [1])], { id: first.id, passPercent: 80 })], [first]);
+    const [one, two] = first.questions!;
+    expect(edited.questions!.map((question) => question.id)).toEqual([expect.any(String), one.id, expect.any(String)]);
+    expect([one.id, two.id]).not.toContain(edited.questions![0].id);
+    expect(edited.questions![2].id).not.toBe(two.id);
+    expect(edited.passPercent).toBe(80);
+    // Resent unchanged without an id: the same lesson, the same questions.
+    const [resent] = planLessons(MODULE, [quiz([q('Pertanyaan satu'), q('Pertanyaan dua')])], [first]);
+    expect(resent.id).toBe(first.id);
+    expect(resent.questions).toEqual(first.questions);
   });
 
   it('refuses any id for a module without lessons yet (createModule)', () => {

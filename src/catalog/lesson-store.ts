@@ -10,11 +10,12 @@ import { LessonEntity } from './lesson.entity';
 export async function writeLessons(manager: EntityManager, moduleId: string, lessons: LessonEntity[]): Promise<void> {
   await manager.query(`DELETE FROM lessons WHERE module_id = $1 AND id <> ALL($2::uuid[])`, [moduleId, lessons.map((lesson) => lesson.id)]);
   await manager.query(
-    `INSERT INTO lessons (id, module_id, position, title, kind, duration_minutes, content_url, body)
-     SELECT l.id, $1, l.position, l.title, l.kind, l."durationMinutes", l."contentUrl", l.body
-       FROM jsonb_to_recordset($2::jsonb) AS l(id uuid, position int, title text, kind text, "durationMinutes" int, "contentUrl" text, body text)
+    `INSERT INTO lessons (id, module_id, position, title, kind, duration_minutes, content_url, body, questions, pass_percent)
+     SELECT l.id, $1, l.position, l.title, l.kind, l."durationMinutes", l."contentUrl", l.body, l.questions, l."passPercent"
+       FROM jsonb_to_recordset($2::jsonb) AS l(id uuid, position int, title text, kind text, "durationMinutes" int, "contentUrl" text, body text, questions jsonb, "passPercent" int)
      ON CONFLICT (id) DO UPDATE SET position = excluded.position, title = excluded.title, kind = excluded.kind,
-        duration_minutes = excluded.duration_minutes, content_url = excluded.content_url, body = excluded.body
+        duration_minutes = excluded.duration_minutes, content_url = excluded.content_url, body = excluded.body,
+        questions = excluded.questions, pass_percent = excluded.pass_percent
       WHERE lessons.module_id = excluded.module_id`,
     [moduleId, JSON.stringify(lessons)],
   );

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { StoredQuestion } from '../quizzes/stored-question';
 import { LessonKind } from './module-status';
 
 @Entity('lessons')
@@ -26,4 +27,12 @@ export class LessonEntity {
 
   @Column('text', { nullable: true })
   body!: string | null;
+
+  /** QUIZ lessons: the questions with their correct options (never served as such but to owner and curators). */
+  @Column('jsonb', { nullable: true })
+  questions!: StoredQuestion[] | null;
+
+  /** QUIZ lessons with questions: the pass mark, 1..100. */
+  @Column('integer', { name: 'pass_percent', nullable: true })
+  passPercent!: number | null;
 }

@@ -3,7 +3,7 @@ import { UserModel } from '../accounts/models/user.model';
 import { toUserModel } from '../accounts/user.mapper';
 import { RequestContext } from '../graphql/request-context';
 import { CatalogService } from './catalog.service';
-import { canSee } from './module-access';
+import { canSee, isOwnerOrCurator } from './module-access';
 import { servedHtml, servedMarkdown } from './markdown/served-markdown';
 import { toCategoryModel, toLessonModel } from './module.mapper';
 import { CategoryModel, LessonModel, ModuleModel } from './models/module.model';
@@ -38,6 +38,7 @@ export class ModuleFieldsResolver {
     // A module withheld from the viewer (moduleAsSeenBy) shows no lessons.
     if (!canSee(ctx.viewer, module)) return [];
     const showContent = await this.catalog.canSeeContent(ctx.viewer, module, ctx.loaders);
-    return (await ctx.loaders.lessonsByModule.load(module.id)).map((lesson) => toLessonModel(lesson, showContent));
+    const showAnswers = isOwnerOrCurator(ctx.viewer, module);
+    return (await ctx.loaders.lessonsByModule.load(module.id)).map((lesson) => toLessonModel(lesson, showContent, showAnswers));
   }
 }

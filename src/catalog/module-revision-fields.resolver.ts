@@ -37,7 +37,7 @@ export class ModuleRevisionFieldsResolver {
 
   @ResolveField(() => [LessonModel])
   lessons(@Parent() revision: ModuleRevisionModel): LessonModel[] {
-    return revision.lessonRows.map((lesson) => toLessonModel(lesson, true));
+    return revision.lessonRows.map((lesson) => toLessonModel(lesson, true, true));
   }
 
   @ResolveField(() => [ModerationCheckModel], { description: 'Findings of the automatic checks on this revision.' })

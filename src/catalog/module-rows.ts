@@ -1,3 +1,4 @@
+import { storedQuestions } from '../quizzes/quiz-rows';
 import { LessonInput, ModuleInput } from './dto/module.input';
 import { LessonEntity } from './lesson.entity';
 import { storedMarkdown } from './markdown/stored-markdown';
@@ -23,7 +24,7 @@ export function draftModuleRow(input: ModuleInput, categoryId: string, contribut
   };
 }
 
-/** Lesson rows of a module, positions from 1, bodies stored as written. */
+/** Lesson rows of a module, positions from 1, bodies stored as written, quiz questions with new ids. */
 export function lessonRows(moduleId: string, lessons: LessonInput[]): Partial<LessonEntity>[] {
   return lessons.map((lesson, index) => ({
     moduleId,
@@ -33,6 +34,7 @@ export function lessonRows(moduleId: string, lessons: LessonInput[]): Partial<Le
     durationMinutes: lesson.durationMinutes,
     contentUrl: lesson.contentUrl ?? null,
     body: lesson.body != null ? storedMarkdown(lesson.body) : null,
+    ...storedQuestions(lesson),
   }));
 }
 

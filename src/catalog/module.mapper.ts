@@ -1,3 +1,4 @@
+import { toQuizQuestionModel } from '../quizzes/quiz.mapper';
 import type { CategoryReference } from './category-directory';
 import { CategoryModel, LessonModel, ModuleModel } from './models/module.model';
 import { LessonEntity } from './lesson.entity';
@@ -32,8 +33,8 @@ export function toModuleModel(module: ModuleEntity): ModuleModel {
   };
 }
 
-/** A lesson as a caller sees it: content only when `showContent`. */
-export function toLessonModel(lesson: LessonEntity, showContent: boolean): LessonModel {
+/** A lesson as a caller sees it: content (quiz questions too) only when `showContent`, correct options only when `showAnswers` (owner, curators). */
+export function toLessonModel(lesson: LessonEntity, showContent: boolean, showAnswers: boolean): LessonModel {
   return {
     id: lesson.id,
     position: lesson.position,
@@ -42,6 +43,8 @@ export function toLessonModel(lesson: LessonEntity, showContent: boolean): Lesso
     durationMinutes: lesson.durationMinutes,
     contentUrl: showContent ? lesson.contentUrl : null,
     body: showContent ? lesson.body : null,
+    questions: showContent && lesson.questions ? lesson.questions.map((question) => toQuizQuestionModel(question, showAnswers)) : null,
+    passPercent: lesson.passPercent,
   };
 }
 

@@ -65,21 +65,33 @@ export class LearningService {
       if (!enrollment || enrollment.beneficiaryId !== viewer.id) throw notFound('Enrollment');
       // The module before its lessons, in the same order as an owner's edit (module, then lessons): no deadlock with it.
       await manager.query(`SELECT 1 FROM modules WHERE id = $1 FOR KEY SHARE`, [enrollment.moduleId]);
-      const [lesson]: { id: string }[] = isUuid(lessonId) ? await manager.query(`SELECT id FROM lessons WHERE id = $1 AND module_id = $2`, [lessonId, enrollment.moduleId]) : [];
+      const [lesson]: { id: string; graded: boolean }[] = isUuid(lessonId)
+        ? await manager.query(`SELECT id, questions IS NOT NULL AS graded FROM lessons WHERE id = $1 AND module_id = $2`, [lessonId, enrollment.moduleId])
+        : [];
       if (!lesson) throw badInput('lessonId', "is not a lesson of this enrollment's module");
-      await manager.query(`INSERT INTO lesson_completions (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [enrollment.id, lesson.id]);
-      if (enrollment.status === EnrollmentStatus.COMPLETED) return enrollment;
-
-      const [{ total, done }]: { total: number; done: number }[] = await manager.query(
-        `SELECT (SELECT count(*)::int FROM lessons WHERE module_id = $2) AS total,
-                (SELECT count(*)::int FROM lesson_completions WHERE enrollment_id = $1) AS done`,
-        [enrollment.id, enrollment.moduleId],
-      );
-      if (!completesModule(done, total)) return enrollment;
-      await manager.query(`UPDATE enrollments SET status = 'COMPLETED', completed_at = now() WHERE id = $1`, [enrollment.id]);
-      await this.increment(manager, enrollment.moduleId, 'completion_count', false);
-      return manager.findOneByOrFail(EnrollmentEntity, { id: enrollment.id });
+      if (lesson.graded) throw badInput('lessonId', 'is a quiz: it completes only by passing it (submitQuiz)');
+      return this.recordLessonCompleted(manager, enrollment, lesson.id);
     });
+  }
+
+  /**
+   * The one place a lesson becomes completed and an enrollment COMPLETED
+   * (completeLesson, and submitQuiz on a pass). `enrollment` is locked by the
+   * caller's transaction, and the module row key-share locked before it.
+   */
+  async recordLessonCompleted(manager: EntityManager, enrollment: EnrollmentEntity, lessonId: string): Promise<EnrollmentEntity> {
+    await manager.query(`INSERT INTO lesson_completions (enrollment_id, lesson_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [enrollment.id, lessonId]);
+    if (enrollment.status === EnrollmentStatus.COMPLETED) return enrollment;
+
+    const [{ total, done }]: { total: number; done: number }[] = await manager.query(
+      `SELECT (SELECT count(*)::int FROM lessons WHERE module_id = $2) AS total,
+              (SELECT count(*)::int FROM lesson_completions WHERE enrollment_id = $1) AS done`,
+      [enrollment.id, enrollment.moduleId],
+    );
+    if (!completesModule(done, total)) return enrollment;
+    await manager.query(`UPDATE enrollments SET status = 'COMPLETED', completed_at = now() WHERE id = $1`, [enrollment.id]);
+    await this.increment(manager, enrollment.moduleId, 'completion_count', false);
+    return manager.findOneByOrFail(EnrollmentEntity, { id: enrollment.id });
   }
 
   /** The caller's enrollments, newest first. */

@@ -21,6 +21,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PlainText } from '../../common/plain-text';
+import { QuizQuestionInput } from '../../quizzes/dto/quiz-question.input';
+import { QuestionsMatchKind, QuizOnly } from '../../quizzes/dto/quiz-lesson.rules';
 import { Trim } from '../../common/transforms';
 import { DeliveryMode, KINDS_NEEDING_URL, LessonKind, Level } from '../module-status';
 
@@ -79,6 +81,20 @@ export class LessonInput {
   @IsString()
   @MaxLength(50_000)
   body?: string | null;
+
+  @Field(() => [QuizQuestionInput], { nullable: true, description: 'Required for QUIZ (1..50 questions), refused for every other kind.' })
+  @QuestionsMatchKind()
+  @ValidateNested({ each: true })
+  @Type(() => QuizQuestionInput)
+  questions?: QuizQuestionInput[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'QUIZ only: 1..100, default 70.' })
+  @QuizOnly()
+  @ValidateIf((lesson: LessonInput) => lesson.passPercent != null)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  passPercent?: number | null;
 }
 
 /** The editable fields of a module, each optional; ModuleInput makes the required ones required. */

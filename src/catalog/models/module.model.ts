@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import type { UserModel } from '../../accounts/models/user.model';
 import { PageInfo } from '../../graphql/pagination';
+import { QuizQuestionModel } from '../../quizzes/models/quiz.model';
 import { StoredModerationCheck } from '../module.entity';
 import { DeliveryMode, LessonKind, Level, ModuleStatus } from '../module-status';
 
@@ -48,6 +49,15 @@ export class LessonModel {
 
   @Field(() => String, { nullable: true, description: 'Sanitised Markdown. Null under the same rule as contentUrl.' })
   body!: string | null;
+
+  @Field(() => [QuizQuestionModel], {
+    nullable: true,
+    description: 'QUIZ lessons: the questions, without which options are correct. Null for other kinds and under the same rule as contentUrl.',
+  })
+  questions!: QuizQuestionModel[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'QUIZ lessons: percent of questions to answer correctly to pass (1..100). Null for other kinds.' })
+  passPercent!: number | null;
 }
 
 @ObjectType('Module')
