@@ -48,7 +48,7 @@ describe('configuration', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'config-spec-'));
     const defaults = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'fatal' });
     expect(defaults.limits).toEqual({ bodyBytes: 1_048_576, importBodyBytes: 33_554_432, graphqlTokens: 5_000, listItems: 100, queryCost: 20_000 });
-    expect(defaults.throttles).toEqual({ loginFailuresPerAccount: 10, loginFailuresPerAddress: 100, registrationsPerAddress: 50, writesPerUserPerMinute: 120 });
+    expect(defaults.throttles).toEqual({ loginFailuresPerAccount: 10, loginFailuresPerAddress: 100, registrationsPerAddress: 50, writesPerUserPerMinute: 120, certificateChecksPerAddressPerMinute: 30 });
     expect(defaults).toMatchObject({ corsOrigins: [], trustProxy: false });
     const set = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'fatal', CORS_ORIGINS: 'https://a.example.id, http://localhost:5173', TRUST_PROXY: '2' });
     expect(set).toMatchObject({ corsOrigins: ['https://a.example.id', 'http://localhost:5173'], trustProxy: 2 });

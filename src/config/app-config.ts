@@ -167,6 +167,12 @@ export class EnvironmentVariables {
   @Min(1)
   WRITES_PER_USER_PER_MINUTE = 120;
 
+  /** Certificate checks (verifyCertificate) per client address per minute: enough for an employer, too few to enumerate codes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  VERIFY_CERTIFICATE_PER_ADDRESS_PER_MINUTE = 30;
+
   /** How long a process may trust what it read about a token (ended or not); 0 reads the database on every request. At most a minute, the promised bound. */
   @Transform(toInt)
   @IsInt()

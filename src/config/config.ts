@@ -47,6 +47,7 @@ export interface Throttles {
   loginFailuresPerAddress: number;
   registrationsPerAddress: number;
   writesPerUserPerMinute: number;
+  certificateChecksPerAddressPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -103,6 +104,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
       loginFailuresPerAddress: env.LOGIN_FAILURES_PER_ADDRESS,
       registrationsPerAddress: env.REGISTRATIONS_PER_ADDRESS,
       writesPerUserPerMinute: env.WRITES_PER_USER_PER_MINUTE,
+      certificateChecksPerAddressPerMinute: env.VERIFY_CERTIFICATE_PER_ADDRESS_PER_MINUTE,
     },
     corsOrigins: env.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),

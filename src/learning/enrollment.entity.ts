@@ -29,6 +29,10 @@ export class EnrollmentEntity {
 
   @Column('timestamptz', { name: 'completed_at', nullable: true })
   completedAt!: Date | null;
+
+  /** Issued by the database when the enrollment becomes COMPLETED (migration 1764890000000). */
+  @Column({ type: 'text', name: 'certificate_code', nullable: true, insert: false, update: false })
+  certificateCode!: string | null;
 }
 
 /** A lesson an enrollment has completed; once each (primary key). */

@@ -8,4 +8,5 @@ export const toEnrollmentModel = (enrollment: EnrollmentEntity): EnrollmentModel
   chargedIdr: enrollment.chargedIdr,
   enrolledAt: enrollment.enrolledAt,
   completedAt: enrollment.completedAt,
+  certificateCode: enrollment.certificateCode,
 });

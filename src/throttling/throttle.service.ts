@@ -11,6 +11,7 @@ import { createLimiter } from './rate-limiters';
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
 export const REGISTRATION_WINDOW_SECONDS = 60 * 60;
 export const WRITE_WINDOW_SECONDS = 60;
+export const CERTIFICATE_CHECK_WINDOW_SECONDS = 60;
 const REDIS_READY_WAIT_MS = 3_000;
 
 /** Emails are hashed into keys: a key never holds personal data, and a 1 MB "email" is a 64-character key. */
@@ -32,6 +33,7 @@ export class ThrottleService implements OnModuleInit, OnModuleDestroy {
   private readonly loginFailuresByAddress: RateLimiterAbstract;
   private readonly registrationsByAddress: RateLimiterAbstract;
   private readonly writesByUser: RateLimiterAbstract;
+  private readonly certificateChecksByAddress: RateLimiterAbstract;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = config.redisUrl ? producerConnection(config.redisUrl) : null;
@@ -43,6 +45,7 @@ export class ThrottleService implements OnModuleInit, OnModuleDestroy {
     this.loginFailuresByAddress = limiter('login-address', throttles.loginFailuresPerAddress, LOGIN_WINDOW_SECONDS);
     this.registrationsByAddress = limiter('registration-address', throttles.registrationsPerAddress, REGISTRATION_WINDOW_SECONDS);
     this.writesByUser = limiter('writes-user', throttles.writesPerUserPerMinute, WRITE_WINDOW_SECONDS);
+    this.certificateChecksByAddress = limiter('certificate-address', throttles.certificateChecksPerAddressPerMinute, CERTIFICATE_CHECK_WINDOW_SECONDS);
   }
 
   /** Counters shared from the first request on: wait (briefly) for Redis; the in-process fallback covers an outage. */
@@ -102,6 +105,11 @@ export class ThrottleService implements OnModuleInit, OnModuleDestroy {
   /** One point per mutation field of a request. */
   consumeWrites(userId: string, mutations: number): Promise<void> {
     return this.consume(this.writesByUser, userId, mutations, 'Too many changes in a short time');
+  }
+
+  /** Every check counts, valid or not: the answer must not tell which ones cost. */
+  consumeCertificateCheck(address: string): Promise<void> {
+    return this.consume(this.certificateChecksByAddress, address, 1, 'Too many certificate checks from this address');
   }
 
   private async consume(limiter: RateLimiterAbstract, key: string, points: number, reason: string): Promise<void> {

@@ -47,6 +47,7 @@ export async function startTestApp(env: Record<string, string> = {}, sharing?: T
     LOGIN_FAILURES_PER_ADDRESS: '100000',
     REGISTRATIONS_PER_ADDRESS: '100000',
     WRITES_PER_USER_PER_MINUTE: '100000',
+    VERIFY_CERTIFICATE_PER_ADDRESS_PER_MINUTE: '100000',
     REDIS_URL: process.env.REDIS_URL,
     // Each test app has its own queues, so parallel test files never take each other's jobs.
     QUEUE_PREFIX: `test-${randomBytes(4).toString('hex')}`,

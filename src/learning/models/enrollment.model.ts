@@ -23,6 +23,9 @@ export class EnrollmentModel {
 
   @Field(() => Date, { nullable: true })
   completedAt!: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Set once the enrollment is COMPLETED: a short code anyone can check with verifyCertificate.' })
+  certificateCode!: string | null;
 }
 
 @ObjectType('EnrollmentConnection')
