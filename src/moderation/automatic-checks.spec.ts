@@ -20,11 +20,12 @@ describe('automatic checks', () => {
 
   it('lists lessons that lack the content their kind needs', () => {
     const lessons = [
-      { position: 1, kind: LessonKind.VIDEO, contentUrl: null, body: 'catatan' },
-      { position: 2, kind: LessonKind.VIDEO, contentUrl: 'https://contoh.id/v.mp4', body: null },
-      { position: 3, kind: LessonKind.ARTICLE, contentUrl: null, body: '   ' },
-      { position: 4, kind: LessonKind.QUIZ, contentUrl: null, body: '1. Apa itu UMKM?' },
-      { position: 5, kind: LessonKind.DOWNLOAD, contentUrl: null, body: null },
+      { position: 1, kind: LessonKind.VIDEO, contentUrl: null, body: 'catatan', questions: null },
+      { position: 2, kind: LessonKind.VIDEO, contentUrl: 'https://contoh.id/v.mp4', body: null, questions: null },
+      { position: 3, kind: LessonKind.ARTICLE, contentUrl: null, body: '   ', questions: null },
+      { position: 4, kind: LessonKind.QUIZ, contentUrl: null, body: '1. Apa itu UMKM?', questions: null },
+      { position: 5, kind: LessonKind.DOWNLOAD, contentUrl: null, body: null, questions: null },
+      { position: 6, kind: LessonKind.QUIZ, contentUrl: null, body: null, questions: [{ id: 'q', prompt: 'Apa itu UMKM?', options: ['a', 'b'], correctOptions: [0] }] },
     ];
     expect(lessonsMissingContent(lessons)).toEqual([1, 3, 5]);
   });

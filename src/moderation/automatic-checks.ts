@@ -19,9 +19,9 @@ export function findBannedWords(texts: string[], bannedWords: readonly string[] 
 }
 
 /** Lessons that need content and lack it: a URL for video, live and download lessons; any content otherwise. */
-export function lessonsMissingContent(lessons: Pick<LessonEntity, 'position' | 'kind' | 'contentUrl' | 'body'>[]): number[] {
+export function lessonsMissingContent(lessons: Pick<LessonEntity, 'position' | 'kind' | 'contentUrl' | 'body' | 'questions'>[]): number[] {
   return lessons
-    .filter((lesson) => (KINDS_NEEDING_URL.has(lesson.kind) ? !lesson.contentUrl : !lesson.contentUrl && !lesson.body?.trim()))
+    .filter((lesson) => (KINDS_NEEDING_URL.has(lesson.kind) ? !lesson.contentUrl : !lesson.contentUrl && !lesson.body?.trim() && !lesson.questions?.length))
     .map((lesson) => lesson.position);
 }
 
@@ -53,10 +53,13 @@ export async function runAutomaticChecks(manager: EntityManager, module: ModuleE
     checks.push({ code: 'MISSING_CONTENT', message: `Lesson(s) ${missing.join(', ')} lack their content (a contentUrl for VIDEO, LIVE_SESSION and DOWNLOAD lessons)`, relatedModuleIds: [] });
   }
 
-  const texts = [module.title, module.summary, module.description, ...module.skills, ...lessons.flatMap((lesson) => [lesson.title, lesson.body ?? ''])];
+  const texts = [module.title, module.summary, module.description, ...module.skills, ...lessons.flatMap(lessonTexts)];
   const banned = findBannedWords(texts);
   if (banned.length > 0) {
     checks.push({ code: 'BANNED_WORDS', message: `Contains words on the banned list: ${banned.join(', ')}`, relatedModuleIds: [] });
   }
   return checks;
 }
+
+/** What a learner reads in a lesson: its title, body, and quiz prompts and options (never which are correct). */
+const lessonTexts = (lesson: LessonEntity) => [lesson.title, lesson.body ?? '', ...(lesson.questions ?? []).flatMap((question) => [question.prompt, ...question.options])];

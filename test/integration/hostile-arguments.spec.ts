@@ -24,6 +24,10 @@ const CRAFTED_CURSORS: [string, string][] = [
   ['a huge string', 'Q'.repeat(200_000)],
 ];
 
+const SUBMIT_QUIZ = `mutation($enrollmentId: ID!, $lessonId: ID!, $questionId: ID!) {
+  submitQuiz(enrollmentId: $enrollmentId, lessonId: $lessonId, answers: [{ questionId: $questionId, selectedOptions: [0] }]) { attempt { id } }
+}`;
+
 /** Values of ID arguments that are not ids. */
 const MALFORMED_IDS = ['x', `' OR '1'='1`, '12345', 'ä'.repeat(2_000)];
 
@@ -125,6 +129,7 @@ describe('hostile arguments: crafted cursors and malformed ids never answer 500'
     { field: 'unpublishModule', query: `mutation($id: ID!) { unpublishModule(moduleId: $id, note: "Konten bermasalah") { id } }`, variables: (id) => ({ id }), token: () => curator.token, expect: notFound },
     { field: 'enroll', query: `mutation($id: ID!) { enroll(moduleId: $id) { id } }`, variables: (id) => ({ id }), token: () => beneficiary.token, expect: notFound },
     { field: 'completeLesson', query: COMPLETE_LESSON, variables: (id) => ({ enrollmentId: id, lessonId: id }), token: () => beneficiary.token, expect: notFound },
+    { field: 'submitQuiz', query: SUBMIT_QUIZ, variables: (id) => ({ enrollmentId: id, lessonId: id, questionId: id }), token: () => beneficiary.token, expect: notFound },
     {
       field: 'markNotificationsRead',
       query: `mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) }`,
@@ -175,6 +180,9 @@ describe('hostile arguments: crafted cursors and malformed ids never answer 500'
     const wrongLesson = await t.gql(COMPLETE_LESSON, { enrollmentId, lessonId: 'pelajaran-1' }, beneficiary.token);
     expect(errorCode(wrongLesson)).toBe('BAD_USER_INPUT');
     expect(wrongLesson.errors![0].extensions.fields).toEqual([{ field: 'lessonId', message: expect.any(String) }]);
+
+    const quizLesson = await t.gql(SUBMIT_QUIZ, { enrollmentId, lessonId: `x' OR 1=1`, questionId: 'pertanyaan-1' }, beneficiary.token);
+    expectBadInput(quizLesson, 'lessonId');
 
     const editLesson = await t.gql(UPDATE_MODULE, { input: { id: draftId, expectedVersion: 1, lessons: [{ id: `x' OR 1=1`, title: 'Pelajaran baru', kind: 'ARTICLE', durationMinutes: 5, body: 'Isi pelajaran.' }] } }, owner.token);
     expect(errorCode(editLesson)).toBe('BAD_USER_INPUT');
