@@ -17,7 +17,16 @@ export interface DemoCatalogue {
     priceIdr: number;
     certificate: boolean;
     publishedDaysAgo: number;
-    lessons: { title: string; kind: LessonKind; durationMinutes: number; contentUrl?: string | null; body?: string | null }[];
+    lessons: {
+      title: string;
+      kind: LessonKind;
+      durationMinutes: number;
+      contentUrl?: string | null;
+      body?: string | null;
+      /** QUIZ lessons graded on the server (about a third of the modules); the others' quizzes are in the body. */
+      questions?: { prompt: string; options: string[]; correctOptions: number[] }[];
+      passPercent?: number;
+    }[];
   }[];
 }
 

@@ -127,7 +127,8 @@ export function checkCatalogue(data) {
       if (l.contentUrl != null) https(`${lw}.contentUrl`, l.contentUrl);
       if (BODY_REQUIRED.has(l.kind)) text(`${lw}.body`, l.body, 20, 20000);
       else if (l.body != null) text(`${lw}.body`, l.body, 1, 20000);
-      if (l.kind === 'QUIZ' && typeof l.body === 'string') {
+      if (l.questions != null) checkQuestions(lw, l, err);
+      else if (l.kind === 'QUIZ' && typeof l.body === 'string') {
         const questions = l.body.split('\n').filter((line) => /^\d+\.\s/.test(line)).length;
         if (questions !== 3) err(lw, `quiz body should list 3 questions, lists ${questions}`);
       }
@@ -177,4 +178,22 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const result = checkCatalogue(JSON.parse(readFileSync(path, 'utf8')));
   printReport(result);
   process.exit(result.errors.length ? 1 : 0);
+}
+
+/** A quiz graded on the server, by the API's rules (LessonInput.questions); its body must not give the answers away. */
+function checkQuestions(lw, l, err) {
+  if (l.kind !== 'QUIZ') return err(lw, 'questions are only for QUIZ lessons');
+  if (!Array.isArray(l.questions) || l.questions.length < 1 || l.questions.length > 50) return err(lw, 'questions must list 1 to 50 questions');
+  if (l.passPercent != null && !(Number.isInteger(l.passPercent) && l.passPercent >= 1 && l.passPercent <= 100)) err(lw, 'passPercent outside 1..100');
+  if (/kunci|answers/i.test(l.body ?? '')) err(lw, 'a graded quiz body must not hold its key');
+  l.questions.forEach((q, i) => {
+    const qw = `${lw}.questions[${i}]`;
+    if (typeof q.prompt !== 'string' || q.prompt.length < 5 || q.prompt.length > 500 || /<[A-Za-z/!?]/.test(q.prompt)) err(qw, 'prompt must be 5..500 characters of plain text');
+    const options = Array.isArray(q.options) ? q.options : [];
+    if (options.length < 2 || options.length > 6) err(qw, 'options must list 2 to 6 options');
+    if (options.some((o) => typeof o !== 'string' || o.trim() !== o || o.length < 1 || o.length > 200 || /<[A-Za-z/!?]/.test(o))) err(qw, 'each option must be 1..200 characters of trimmed plain text');
+    if (new Set(options).size !== options.length) err(qw, 'options must not repeat');
+    const correct = Array.isArray(q.correctOptions) ? q.correctOptions : [];
+    if (correct.length < 1 || new Set(correct).size !== correct.length || correct.some((c) => !Number.isInteger(c) || c < 0 || c >= options.length)) err(qw, 'correctOptions must be 1+ distinct indexes of options');
+  });
 }

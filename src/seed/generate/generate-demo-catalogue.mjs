@@ -288,7 +288,7 @@ function buildModule({ title, categorySlug, contributor, topicIds = [], phrase, 
         break;
       case 'QUIZ':
         l.durationMinutes = rng.int(5, 15);
-        l.body = quizBody(label, categorySlug, cat, middle, audience, rng);
+        Object.assign(l, quizLesson(title, quizBody(label, categorySlug, cat, middle, audience, rng)));
         break;
       default:
         throw new Error(kind);
@@ -428,7 +428,7 @@ function quizBody(label, categorySlug, cat, points, audience, rng) {
   ])();
   const truthy = rng.chance(0.5);
   const statement = truthy ? rng.pick(cat.tips) : rng.pick(FALSE_STATEMENTS)(label);
-  return [
+  const body = [
     `Jawab tiga pertanyaan berikut untuk menguji pemahaman Anda tentang ${label}.`,
     '',
     '1. Manakah yang termasuk materi modul ini?',
@@ -438,6 +438,25 @@ function quizBody(label, categorySlug, cat, points, audience, rng) {
     '',
     `**Kunci:** 1) ${letter} · 3) ${truthy ? 'Benar' : 'Salah'}. Soal nomor 2 tidak punya satu jawaban baku; bandingkan jawaban Anda dengan materi.`,
   ].join('\n');
+  // The same questions graded on the server: the body keeps only the open question (no key: learners read it).
+  const graded = {
+    body: [`Jawab dua pertanyaan pilihan di bawah ini untuk menyelesaikan pelajaran ini tentang ${label}.`, '', `Untuk direnungkan (tidak dinilai): ${open}`].join('\n'),
+    questions: [
+      { prompt: 'Manakah yang termasuk materi modul ini?', options, correctOptions: [options.indexOf(correct)] },
+      { prompt: `Benar atau salah: ${statement}`, options: ['Benar', 'Salah'], correctOptions: [truthy ? 0 : 1] },
+    ],
+  };
+  return { body, graded };
+}
+
+/**
+ * Every third module (by a hash of its title, so no other module's content
+ * moves) carries its quiz graded on the server; the others keep the quiz in
+ * the body with its key, as before quizzes were graded.
+ */
+function quizLesson(title, { body, graded }) {
+  if (hash32(`graded-quiz:${title}`) % 3 !== 0) return { body };
+  return { body: graded.body, questions: graded.questions };
 }
 
 function buildEnglishModule(spec, contributor, rng) {
