@@ -14,6 +14,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
 import { QuizzesModule } from './quizzes/quizzes.module';
 import { ReportsModule } from './reports/reports.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { ReviewsModule } from './reviews/reviews.module';
 import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
@@ -40,6 +41,7 @@ export class AppModule {
         QuizzesModule,
         ReviewsModule,
         CertificatesModule,
+        RatingsModule,
         ReportsModule,
         FreeOptionsModule,
         NotificationsModule,

@@ -23,6 +23,7 @@ export function toModuleModel(module: ModuleEntity): ModuleModel {
     contributorId: module.contributorId,
     ratingAverage: module.ratingCount > 0 ? Math.round((module.ratingSum / module.ratingCount) * 100) / 100 : null,
     ratingCount: module.ratingCount,
+    ratingSum: module.ratingSum,
     enrollmentCount: module.enrollmentCount,
     completionCount: module.completionCount,
     publishedAt: module.publishedAt,

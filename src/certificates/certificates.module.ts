@@ -2,9 +2,10 @@ import { Module } from '@nestjs/common';
 import { ThrottlingModule } from '../throttling/throttling.module';
 import { CertificatesResolver } from './certificates.resolver';
 import { CertificatesService } from './certificates.service';
+import { ModuleHasQuizResolver } from './module-has-quiz.resolver';
 
 @Module({
   imports: [ThrottlingModule],
-  providers: [CertificatesService, CertificatesResolver],
+  providers: [CertificatesService, CertificatesResolver, ModuleHasQuizResolver],
 })
 export class CertificatesModule {}

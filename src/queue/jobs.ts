@@ -20,6 +20,8 @@ export enum JobName {
   NOTIFY = 'notify',
   /** Tell a beneficiary their training credit is used up, with fitting free modules; once per exhausting ledger entry. */
   NOTIFY_CREDIT_EXHAUSTED = 'notify-credit-exhausted',
+  /** Recompute m of Module.ratingScore; when it moved, rescore every search document. */
+  REFRESH_RATING_MEAN = 'refresh-rating-mean',
 }
 
 /** A notification to write: at most one row per dedupeKey, however often the job runs. */
@@ -42,6 +44,7 @@ export interface JobPayloads {
   [JobName.IMPORT_MODULES]: { importJobId: string };
   [JobName.NOTIFY]: NotifyPayload;
   [JobName.NOTIFY_CREDIT_EXHAUSTED]: { userId: string; ledgerEntryId: string };
+  [JobName.REFRESH_RATING_MEAN]: Record<string, never>;
 }
 
 export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
@@ -51,6 +54,7 @@ export const QUEUE_OF_JOB: Record<JobName, QueueName> = {
   [JobName.IMPORT_MODULES]: QueueName.MODULE_IMPORTS,
   [JobName.NOTIFY]: QueueName.NOTIFICATIONS,
   [JobName.NOTIFY_CREDIT_EXHAUSTED]: QueueName.NOTIFICATIONS,
+  [JobName.REFRESH_RATING_MEAN]: QueueName.SEARCH_SYNC,
 };
 
 export type JobHandler<J extends JobName> = (payload: JobPayloads[J]) => Promise<void>;

@@ -14,7 +14,7 @@ import type { ModuleDocument } from './search-engine.port';
  */
 const ANSWERABLE_FROM_DOCUMENT: Record<string, true | ReadonlySet<string>> = Object.fromEntries([
   ...['__typename', 'id', 'slug', 'title', 'summary', 'description', 'descriptionHtml', 'skills', 'level', 'language', 'deliveryMode', 'durationMinutes', 'priceIdr',
-    'certificate', 'status', 'ratingAverage', 'ratingCount', 'enrollmentCount', 'completionCount', 'publishedAt', 'version',
+    'certificate', 'status', 'ratingAverage', 'ratingCount', 'ratingScore', 'hasQuiz', 'enrollmentCount', 'completionCount', 'publishedAt', 'version',
     'category', 'lessons', 'myEnrollment', 'moderationHistory'].map((field) => [field, true] as const),
   ['contributor', new Set(['__typename', 'id', 'displayName', 'contributorKind'])],
 ]);
@@ -36,7 +36,8 @@ function selections(tree: ResolveTree): ResolveTree[] {
 
 /** A document indexed before these fields were cannot answer; the database does (`npm run reindex` refreshes them). */
 export function isCompleteDocument(document: ModuleDocument): boolean {
-  return typeof document.categoryId === 'string' && typeof document.contributorId === 'string' && typeof document.contributorDisplayName === 'string';
+  return typeof document.categoryId === 'string' && typeof document.contributorId === 'string' && typeof document.contributorDisplayName === 'string'
+    && typeof document.ratingSum === 'number' && typeof document.hasQuiz === 'boolean';
 }
 
 /**
@@ -64,6 +65,8 @@ export function moduleModelFromDocument(document: ModuleDocument, status: Module
     contributorId: document.contributorId,
     ratingAverage: document.ratingAverage,
     ratingCount: document.ratingCount,
+    ratingSum: document.ratingSum,
+    hasQuizFromIndex: document.hasQuiz,
     enrollmentCount: document.enrollmentCount,
     completionCount: document.completionCount,
     publishedAt: new Date(document.publishedAt),

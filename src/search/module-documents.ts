@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { ContributorKind } from '../accounts/user.entity';
 import { DeliveryMode, Level } from '../catalog/module-status';
+import { confidenceRating } from '../ratings/rating-score';
 import { ModuleDocument } from './search-engine.port';
 
 /** A row of the documents query (modules joined with category and contributor). */
@@ -27,6 +28,9 @@ export interface DocumentRow {
   duration_minutes: number;
   rating_sum: number;
   rating_count: number;
+  /** m of ratingScore as rating_mean holds it (the same for every document); null while there is no rating. */
+  rating_mean: number | null;
+  has_quiz: boolean;
   enrollment_count: number;
   completion_count: number;
   published_at: Date | null;
@@ -39,7 +43,9 @@ const SELECT = `
          m.completion_count, m.published_at, m.status, m.category_id, m.contributor_id,
          c.slug AS category_slug, c.name AS category_name,
          coalesce(u.organization_name, u.display_name) AS contributor_name, u.display_name AS contributor_display_name,
-         u.contributor_kind
+         u.contributor_kind,
+         EXISTS (SELECT 1 FROM lessons l WHERE l.module_id = m.id AND l.kind = 'QUIZ') AS has_quiz,
+         (SELECT mean FROM rating_mean) AS rating_mean
     FROM modules m JOIN categories c ON c.id = m.category_id JOIN users u ON u.id = m.contributor_id`;
 
 /** The index document of a module row: the one mapping every index write goes through. */
@@ -67,6 +73,9 @@ export function toDocument(row: DocumentRow): ModuleDocument {
     durationMinutes: row.duration_minutes,
     ratingAverage: row.rating_count > 0 ? Math.round((row.rating_sum / row.rating_count) * 100) / 100 : null,
     ratingCount: row.rating_count,
+    ratingSum: row.rating_sum,
+    ratingScore: confidenceRating(row.rating_sum, row.rating_count, row.rating_mean),
+    hasQuiz: row.has_quiz,
     enrollmentCount: row.enrollment_count,
     completionCount: row.completion_count,
     publishedAt: (row.published_at ?? new Date(0)).getTime(),

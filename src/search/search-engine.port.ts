@@ -36,6 +36,14 @@ export interface ModuleDocument {
   durationMinutes: number;
   ratingAverage: number | null;
   ratingCount: number;
+  ratingSum: number;
+  /**
+   * Module.ratingScore with the mean of all ratings as it stood when the
+   * document was written (the RATING sort's key); null while unrated.
+   */
+  ratingScore: number | null;
+  /** At least one QUIZ lesson: completion verified by graded quizzes. */
+  hasQuiz: boolean;
   enrollmentCount: number;
   completionCount: number;
   /** Epoch milliseconds. */
@@ -53,6 +61,7 @@ export interface SearchFilters {
   maxDurationMinutes?: number;
   minRating?: number;
   contributorKinds?: ContributorKind[];
+  hasQuiz?: boolean;
   /** Ids never returned (e.g. modules the beneficiary is enrolled in). */
   excludeIds?: string[];
 }

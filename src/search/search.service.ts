@@ -58,6 +58,7 @@ export class SearchService {
         maxDurationMinutes: input.maxDurationMinutes ?? undefined,
         minRating: input.minRating ?? undefined,
         contributorKinds: input.contributorKinds ?? undefined,
+        hasQuiz: input.hasQuiz ?? undefined,
       },
       sort: input.sort ?? ModuleSort.RELEVANCE,
       page,

@@ -65,6 +65,8 @@ export function loadListings(csvPath = COURSES_CSV): Listing[] {
       duration_minutes: 120,
       rating_sum: 0,
       rating_count: 0,
+      rating_mean: null,
+      has_quiz: false,
       enrollment_count: 0,
       completion_count: 0,
       published_at: new Date(Date.UTC(2023, 0, 1) + rowId * 60_000),

@@ -113,6 +113,12 @@ export class ModuleModel {
   @Field(() => Int)
   ratingCount!: number;
 
+  /** Resolved to ratingScore by a field resolver (src/ratings/). */
+  ratingSum!: number;
+
+  /** Set on a search hit answered from the index; else hasQuiz reads the lessons. */
+  hasQuizFromIndex?: boolean;
+
   @Field(() => Int)
   enrollmentCount!: number;
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { ContributorKind, DeliveryMode, Level, ModuleDocument } from '../search-engine.port';
+import { confidenceRating } from '../../ratings/rating-score';
 import { tokenize } from '../text/normalize';
 
 /** Titles and categories of real Prakerja trainings, used as vocabulary. */
@@ -137,10 +138,15 @@ export function* syntheticModules(count: number, vocabulary: Vocabulary, random:
       durationMinutes: 30 + Math.floor(random() * 40) * 15,
       ratingAverage: rated ? Math.round((1 + random() * 4) * 10) / 10 : null,
       ratingCount: rated ? 1 + Math.floor(random() * 500) : 0,
+      ratingSum: 0,
+      ratingScore: null,
+      hasQuiz: random() < 0.3,
       enrollmentCount: Math.floor(1 / (random() + 0.001)) * 10,
       completionCount: 0,
       publishedAt: Date.UTC(2024, 0, 1) + Math.floor(random() * 700 * 86_400_000),
     };
+    document.ratingSum = Math.round((document.ratingAverage ?? 0) * document.ratingCount);
+    document.ratingScore = confidenceRating(document.ratingSum, document.ratingCount, 4);
     const contributorId = `contributor-${slugOf(document.contributorName)}`;
     yield { ...document, categoryId: `category-${document.categorySlug}`, contributorId, contributorDisplayName: document.contributorName };
   }

@@ -83,6 +83,11 @@ export class SearchModulesInput {
   @IsEnum(ContributorKind, { each: true })
   contributorKinds?: ContributorKind[] | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'true: only modules whose completion is verified by graded quizzes.' })
+  @IsOptional()
+  @IsBoolean()
+  hasQuiz?: boolean | null;
+
   @Field(() => ModuleSort, { nullable: true, defaultValue: ModuleSort.RELEVANCE })
   @IsOptional()
   @IsEnum(ModuleSort)

@@ -74,7 +74,8 @@ export class FilterPlan {
       this.excludedSlots.size > 0 ||
       filters.minDurationMinutes !== undefined ||
       filters.maxDurationMinutes !== undefined ||
-      filters.minRating !== undefined;
+      filters.minRating !== undefined ||
+      filters.hasQuiz !== undefined;
   }
 
   /** No filter at all: every candidate is a hit. */
@@ -102,6 +103,7 @@ export class FilterPlan {
     if (filters.maxDurationMinutes !== undefined && duration > filters.maxDurationMinutes) return false;
     // NaN (no rating) fails every comparison, so unrated modules never pass a minRating.
     if (filters.minRating !== undefined && !(index.ratingAverage[slot] >= filters.minRating)) return false;
+    if (filters.hasQuiz !== undefined && index.hasQuiz[slot] !== filters.hasQuiz) return false;
     return true;
   }
 }

@@ -68,6 +68,9 @@ export class ModuleIndex {
   /** NaN when the module has no rating yet. */
   readonly ratingAverage: number[] = [];
   readonly ratingCount: number[] = [];
+  /** NaN when the module has no rating yet. */
+  readonly ratingScore: number[] = [];
+  readonly hasQuiz: boolean[] = [];
   readonly enrollmentCount: number[] = [];
   readonly publishedAt: number[] = [];
 
@@ -289,6 +292,8 @@ export class ModuleIndex {
     this.durationMinutes[slot] = document.durationMinutes;
     this.ratingAverage[slot] = document.ratingAverage ?? NaN;
     this.ratingCount[slot] = document.ratingCount;
+    this.ratingScore[slot] = document.ratingScore ?? NaN;
+    this.hasQuiz[slot] = document.hasQuiz;
     this.enrollmentCount[slot] = document.enrollmentCount;
     this.publishedAt[slot] = document.publishedAt;
   }

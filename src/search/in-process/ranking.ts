@@ -21,7 +21,7 @@ export function slotComparator(index: ModuleIndex, sort: SearchSort, cost: Float
 
 /** The order of a sort alone (RELEVANCE without text: popularity). */
 function explicitComparator(index: ModuleIndex, sort: SearchSort): SlotComparator {
-  const { enrollmentCount, publishedAt, ratingAverage, ratingCount, durationMinutes, ids } = index;
+  const { enrollmentCount, publishedAt, ratingScore, ratingCount, durationMinutes, ids } = index;
   const byId: SlotComparator = (a, b) => compareStrings(ids[a], ids[b]);
   const byPopularity: SlotComparator = (a, b) => enrollmentCount[b] - enrollmentCount[a] || byId(a, b);
   switch (sort) {
@@ -31,7 +31,7 @@ function explicitComparator(index: ModuleIndex, sort: SearchSort): SlotComparato
     case 'NEWEST':
       return (a, b) => publishedAt[b] - publishedAt[a] || byId(a, b);
     case 'RATING':
-      return (a, b) => compareRatings(ratingAverage[a], ratingAverage[b]) || ratingCount[b] - ratingCount[a] || byId(a, b);
+      return (a, b) => compareRatings(ratingScore[a], ratingScore[b]) || ratingCount[b] - ratingCount[a] || byId(a, b);
     case 'DURATION_ASC':
       return (a, b) => durationMinutes[a] - durationMinutes[b] || byId(a, b);
     case 'DURATION_DESC':

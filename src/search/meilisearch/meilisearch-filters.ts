@@ -43,6 +43,7 @@ export function filterExpressions(filters: SearchFilters, omitFacet?: FacetName)
     // Meilisearch never matches null in a comparison, so unrated modules fail a minRating.
     filters.minRating === undefined ? undefined : `ratingAverage >= ${finite(filters.minRating)}`,
     inList('contributorKind', filters.contributorKinds?.map(quoteFilterValue)),
+    filters.hasQuiz === undefined ? undefined : `hasQuiz = ${filters.hasQuiz}`,
     inList('id', filters.excludeIds?.map(quoteFilterValue), true),
   );
   return expressions.filter((expression): expression is string => expression !== undefined);

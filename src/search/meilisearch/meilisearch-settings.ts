@@ -14,7 +14,7 @@ const DOCUMENT_ATTRIBUTE_SET: Record<keyof ModuleDocument, true> = {
   id: true, version: true, slug: true, title: true, summary: true, description: true, skills: true,
   categoryId: true, categorySlug: true, categoryName: true, contributorId: true, contributorName: true, contributorDisplayName: true, contributorKind: true,
   level: true, language: true, deliveryMode: true, priceIdr: true, certificate: true, durationMinutes: true,
-  ratingAverage: true, ratingCount: true, enrollmentCount: true, completionCount: true, publishedAt: true,
+  ratingAverage: true, ratingCount: true, ratingSum: true, ratingScore: true, hasQuiz: true, enrollmentCount: true, completionCount: true, publishedAt: true,
 };
 
 /** What a search retrieves of each hit: the ModuleDocument, without the stems. */
@@ -34,8 +34,8 @@ export function toMeilisearchDocument(document: ModuleDocument): MeilisearchModu
 export function moduleIndexSettings(language: SearchLanguage, maxTotalHits: number): Settings {
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES, STEMS_ATTRIBUTE],
-    filterableAttributes: [...Object.values(FACET_ATTRIBUTES), 'durationMinutes', 'ratingAverage', 'contributorKind', 'id'],
-    sortableAttributes: ['publishedAt', 'ratingAverage', 'ratingCount', 'enrollmentCount', 'durationMinutes', 'id'],
+    filterableAttributes: [...Object.values(FACET_ATTRIBUTES), 'durationMinutes', 'ratingAverage', 'contributorKind', 'hasQuiz', 'id'],
+    sortableAttributes: ['publishedAt', 'ratingAverage', 'ratingScore', 'ratingCount', 'enrollmentCount', 'durationMinutes', 'id'],
     rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness', 'enrollmentCount:desc', 'id:asc'],
     stopWords: [...language.stopWords].sort(),
     synonyms: language.synonyms.toMeilisearchSynonyms(language.stopWords),
@@ -57,7 +57,7 @@ export function meilisearchSort(sort: SearchSort, hasQuery: boolean): string[] |
     case 'NEWEST':
       return ['publishedAt:desc', 'id:asc'];
     case 'RATING':
-      return ['ratingAverage:desc', 'ratingCount:desc', 'id:asc'];
+      return ['ratingScore:desc', 'ratingCount:desc', 'id:asc'];
     case 'DURATION_ASC':
       return ['durationMinutes:asc', 'id:asc'];
     case 'DURATION_DESC':

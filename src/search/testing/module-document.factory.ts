@@ -1,10 +1,17 @@
+import { confidenceRating } from '../../ratings/rating-score';
 import type { ModuleDocument } from '../search-engine.port';
 
 const DAY = 86_400_000;
 const JANUARY_2025 = Date.UTC(2025, 0, 1);
 
-/** A valid published module; override what a test cares about. */
+/** The mean of all ratings the documents' ratingScore is computed with. */
+export const DOCUMENT_RATING_MEAN = 4;
+
+/** A valid published module; override what a test cares about (ratingSum and ratingScore follow ratingAverage and ratingCount). */
 export function moduleDocument(overrides: Partial<ModuleDocument> & Pick<ModuleDocument, 'id'>): ModuleDocument {
+  const ratingAverage = overrides.ratingAverage === undefined ? 4 : overrides.ratingAverage;
+  const ratingCount = overrides.ratingCount ?? 10;
+  const ratingSum = ratingAverage === null ? 0 : Math.round(ratingAverage * ratingCount);
   return {
     version: 1,
     slug: overrides.id,
@@ -27,6 +34,9 @@ export function moduleDocument(overrides: Partial<ModuleDocument> & Pick<ModuleD
     durationMinutes: 60,
     ratingAverage: 4,
     ratingCount: 10,
+    ratingSum,
+    ratingScore: ratingAverage === null ? null : confidenceRating(ratingSum, ratingCount, DOCUMENT_RATING_MEAN),
+    hasQuiz: false,
     enrollmentCount: 100,
     completionCount: 10,
     publishedAt: JANUARY_2025,
@@ -80,6 +90,7 @@ export function contractCatalogue(): ModuleDocument[] {
     }),
     moduleDocument({
       id: 'm03',
+      hasQuiz: true,
       title: 'Toko E-Commerce untuk Pemula',
       summary: 'Membuka lapak dan mengelola pesanan pembeli.',
       categorySlug: 'penjualan-pemasaran',
@@ -154,6 +165,7 @@ export function contractCatalogue(): ModuleDocument[] {
     }),
     moduleDocument({
       id: 'm08',
+      hasQuiz: true,
       title: 'Strategi Penjualan Grosir',
       summary: 'Menghitung harga grosir dan menjaga stok.',
       description: 'Termasuk bab tentang pemasaran ke toko pengecer.',

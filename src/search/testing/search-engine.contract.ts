@@ -19,6 +19,8 @@ const FILTER_ORACLES: { name: string; filters: SearchFilters; accepts: (document
   { name: 'minDurationMinutes', filters: { minDurationMinutes: 180 }, accepts: (d) => d.durationMinutes >= 180 },
   { name: 'maxDurationMinutes', filters: { maxDurationMinutes: 90 }, accepts: (d) => d.durationMinutes <= 90 },
   { name: 'minRating (null never passes)', filters: { minRating: 4.2 }, accepts: (d) => d.ratingAverage !== null && d.ratingAverage >= 4.2 },
+  { name: 'hasQuiz', filters: { hasQuiz: true }, accepts: (d) => d.hasQuiz },
+  { name: 'hasQuiz: false', filters: { hasQuiz: false }, accepts: (d) => !d.hasQuiz },
   { name: 'contributorKinds', filters: { contributorKinds: ['ORGANIZATION'] }, accepts: (d) => d.contributorKind === 'ORGANIZATION' },
   { name: 'excludeIds', filters: { excludeIds: ['m01', 'm09'] }, accepts: (d) => !['m01', 'm09'].includes(d.id) },
   {
@@ -32,7 +34,7 @@ const byId = (a: ModuleDocument, b: ModuleDocument) => (a.id < b.id ? -1 : a.id 
 const SORT_ORACLES: Record<Exclude<SearchSort, 'RELEVANCE'>, (a: ModuleDocument, b: ModuleDocument) => number> = {
   NEWEST: (a, b) => b.publishedAt - a.publishedAt || byId(a, b),
   RATING: (a, b) =>
-    (b.ratingAverage ?? -Infinity) - (a.ratingAverage ?? -Infinity) || b.ratingCount - a.ratingCount || byId(a, b),
+    (b.ratingScore ?? -Infinity) - (a.ratingScore ?? -Infinity) || b.ratingCount - a.ratingCount || byId(a, b),
   POPULARITY: (a, b) => b.enrollmentCount - a.enrollmentCount || byId(a, b),
   DURATION_ASC: (a, b) => a.durationMinutes - b.durationMinutes || byId(a, b),
   DURATION_DESC: (a, b) => b.durationMinutes - a.durationMinutes || byId(a, b),
@@ -248,6 +250,15 @@ export function describeSearchEngineContract(name: string, setup: ContractSetup)
       it.each(Object.keys(SORT_ORACLES) as (keyof typeof SORT_ORACLES)[])('%s orders by its key, ties by id', async (sort) => {
         const expected = [...catalogue].sort(SORT_ORACLES[sort]).map((d) => d.id);
         expect(await idsFor('', { sort })).toEqual(expected);
+      });
+
+      it('RATING orders by the confidence-weighted score: one 5-star review below a hundred 4.8s', async () => {
+        await engine.upsert([
+          moduleDocument({ id: 'r-one-five', ratingAverage: 5, ratingCount: 1 }),
+          moduleDocument({ id: 'r-hundred-4-8', ratingAverage: 4.8, ratingCount: 100 }),
+        ]);
+        const ids = await idsFor('', { sort: 'RATING', filters: { excludeIds: catalogue.map((d) => d.id) } });
+        expect(ids).toEqual(['r-hundred-4-8', 'r-one-five']);
       });
 
       it('RELEVANCE without a query falls back to popularity', async () => {

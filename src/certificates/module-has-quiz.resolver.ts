@@ -1,0 +1,13 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { ModuleModel } from '../catalog/models/module.model';
+import { LessonKind } from '../catalog/module-status';
+import { RequestContext } from '../graphql/request-context';
+
+@Resolver(() => ModuleModel)
+export class ModuleHasQuizResolver {
+  @ResolveField(() => Boolean, { description: 'True when the module has at least one QUIZ lesson: completion is verified by graded quizzes.' })
+  async hasQuiz(@Parent() module: ModuleModel, @Context() ctx: RequestContext): Promise<boolean> {
+    if (module.hasQuizFromIndex !== undefined) return module.hasQuizFromIndex;
+    return (await ctx.loaders.lessonsByModule.load(module.id)).some((lesson) => lesson.kind === LessonKind.QUIZ);
+  }
+}
