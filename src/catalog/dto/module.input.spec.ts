@@ -42,9 +42,22 @@ describe('ModuleInput rules', () => {
     for (const kind of ['VIDEO', 'LIVE_SESSION', 'DOWNLOAD']) {
       expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind, durationMinutes: 10 }] })).toEqual(['lessons.0.contentUrl']);
     }
-    for (const kind of ['ARTICLE', 'QUIZ']) {
-      expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind, durationMinutes: 10, body: 'Isi' }] })).toEqual([]);
-    }
+    const questions = [{ prompt: 'Apa itu UMKM?', options: ['Usaha kecil', 'Bank'], correctOptions: [0] }];
+    expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind: 'ARTICLE', durationMinutes: 10, body: 'Isi' }] })).toEqual([]);
+    expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind: 'QUIZ', durationMinutes: 10, body: 'Isi', questions }] })).toEqual([]);
+  });
+
+  it('needs 1..50 questions on a QUIZ lesson and refuses them, and a pass mark, on any other kind', () => {
+    const questions = [{ prompt: 'Apa itu UMKM?', options: ['Usaha kecil', 'Bank'], correctOptions: [0] }];
+    expect(fieldsOf({ ...valid, lessons: [{ title: 'Kuis', kind: 'QUIZ', durationMinutes: 10, body: 'Isi' }] })).toEqual(['lessons.0.questions']);
+    expect(fieldsOf({ ...valid, lessons: [{ title: 'Kuis', kind: 'QUIZ', durationMinutes: 10, questions: Array(51).fill(questions[0]) }] })).toEqual(['lessons.0.questions']);
+    expect(fieldsOf({ ...valid, lessons: [{ title: 'Bacaan', kind: 'ARTICLE', durationMinutes: 10, body: 'Isi', questions }] })).toEqual(['lessons.0.questions']);
+    expect(fieldsOf({ ...valid, lessons: [{ title: 'Bacaan', kind: 'ARTICLE', durationMinutes: 10, body: 'Isi', passPercent: 50 }] })).toEqual(['lessons.0.passPercent']);
+    const question = (override: Record<string, unknown>) => ({ title: 'Kuis', kind: 'QUIZ', durationMinutes: 10, questions: [{ ...questions[0], ...override }] });
+    expect(fieldsOf({ ...valid, lessons: [question({ correctOptions: [2] })] })).toEqual(['lessons.0.questions.0.correctOptions']);
+    expect(fieldsOf({ ...valid, lessons: [question({ correctOptions: [0, 0] })] })).toEqual(['lessons.0.questions.0.correctOptions']);
+    expect(fieldsOf({ ...valid, lessons: [question({ options: ['Bank', 'Bank'] })] })).toEqual(['lessons.0.questions.0.options']);
+    expect(fieldsOf({ ...valid, lessons: [question({ prompt: 'Apa' })] })).toEqual(['lessons.0.questions.0.prompt']);
   });
 
   it('enforces the limits of titles, skills and lessons', () => {
