@@ -2,6 +2,7 @@ import { Account, countRows, createCurator, registerBeneficiary, registerContrib
 import { COMPLETE_LESSON, enroll, RATE_MODULE } from '../factories/learning';
 import { CREATE_MODULE, createModule, lessonInput, moduleInput, publishedModule, REVIEW_MODULE } from '../factories/modules';
 import { publishedDocuments } from '../../src/search/module-documents';
+import { countQueries } from '../support/count-queries';
 import { pollUntil } from '../support/poll';
 import { errorCode, GraphQLResponse, startTestApp, TestApp } from '../support/test-app';
 
@@ -217,6 +218,28 @@ describe('quizzes graded on the server (issue 14)', () => {
       expect(attempts.map((a: { id: string }) => a.id)).toEqual([later.attempt.id, passed.attempt.id, failed.attempt.id]);
       const [{ completion_count }] = await t.db.query(`SELECT completion_count FROM modules WHERE id = $1`, [module.id]);
       expect(completion_count).toBe(1);
+    });
+
+    it('lists quiz attempts of a page of enrollments with one query, newest first, each enrollment its own', async () => {
+      const modules = [await quizModule(), await quizModule(), await quizModule()];
+      const learner = await registerBeneficiary(t);
+      for (const [index, { module, quizId }] of modules.entries()) {
+        const enrollment = await enroll(t, learner.token, module.id);
+        const questions = ok(await t.gql(MODULE_LESSONS, { id: module.id }, learner.token)).module.lessons[1].questions as Question[];
+        for (let attempt = 0; attempt <= index; attempt += 1) ok(await t.gql(SUBMIT_LEAN, { enrollmentId: enrollment.id, lessonId: quizId, answers: answersFor(questions, ONE_RIGHT) }, learner.token));
+      }
+      const LIST = `{ myEnrollments { nodes { module { id } quizAttempts { lessonId attemptedAt } } } }`;
+      let nodes: { module: { id: string }; quizAttempts: { lessonId: string; attemptedAt: string }[] }[] = [];
+      const queries = await countQueries(t, async () => {
+        nodes = ok(await t.gql(LIST, {}, learner.token)).myEnrollments.nodes;
+      });
+      expect(queries.filter((query) => /quiz_attempts/.test(query))).toHaveLength(1);
+      for (const [index, { module, quizId }] of modules.entries()) {
+        const attempts = nodes.find((node) => node.module.id === module.id)!.quizAttempts;
+        expect(attempts.map((attempt) => attempt.lessonId)).toEqual(Array(index + 1).fill(quizId));
+        const times = attempts.map((attempt) => Date.parse(attempt.attemptedAt));
+        expect([...times].sort((a, b) => b - a)).toEqual(times);
+      }
     });
 
     it("passes at the lesson's own pass mark", async () => {
