@@ -43,7 +43,7 @@ export class VerifiedCompletion1764890000000 implements MigrationInterface {
         IF NEW.status = 'COMPLETED' AND NEW.certificate_code IS NULL THEN
           NEW.certificate_code := certificate_code();
           SELECT display_name INTO NEW.certificate_learner_name FROM users WHERE id = NEW.beneficiary_id;
-          SELECT count(*) INTO NEW.certificate_quizzes_total FROM lessons WHERE module_id = NEW.module_id AND kind = 'QUIZ';
+          SELECT count(*) INTO NEW.certificate_quizzes_total FROM lessons WHERE module_id = NEW.module_id AND kind = 'QUIZ' AND questions IS NOT NULL;
         END IF;
         RETURN NEW;
       END $$`);

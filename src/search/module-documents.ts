@@ -44,7 +44,7 @@ const SELECT = `
          c.slug AS category_slug, c.name AS category_name,
          coalesce(u.organization_name, u.display_name) AS contributor_name, u.display_name AS contributor_display_name,
          u.contributor_kind,
-         EXISTS (SELECT 1 FROM lessons l WHERE l.module_id = m.id AND l.kind = 'QUIZ') AS has_quiz,
+         EXISTS (SELECT 1 FROM lessons l WHERE l.module_id = m.id AND l.kind = 'QUIZ' AND l.questions IS NOT NULL) AS has_quiz,
          (SELECT mean FROM rating_mean) AS rating_mean
     FROM modules m JOIN categories c ON c.id = m.category_id JOIN users u ON u.id = m.contributor_id`;
 

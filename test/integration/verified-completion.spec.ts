@@ -49,6 +49,12 @@ describe('verified completion: hasQuiz and certificates of quizzes', () => {
     expect(await found(null)).toEqual(expect.arrayContaining([{ id: withQuiz.id, hasQuiz: true }, { id: without.id, hasQuiz: false }]));
   });
 
+  it('counts only graded QUIZ lessons: one written before graded quizzes (no questions) does not make hasQuiz true', async () => {
+    const legacy = await publishedModule(t, owner.token, curator.token, { lessons: [articleLesson(), quizLesson('Kuis lama')] });
+    await t.db.query(`UPDATE lessons SET questions = NULL, pass_percent = NULL WHERE module_id = $1 AND kind = 'QUIZ'`, [legacy.id]);
+    expect(ok(await t.gql(`query($id: ID!) { module(id: $id) { hasQuiz } }`, { id: legacy.id })).module.hasQuiz).toBe(false);
+  });
+
   it('a certificate counts the quizzes passed in the enrollment and the QUIZ lessons at completion', async () => {
     const module = await publishedModule(t, owner.token, curator.token, { lessons: [quizLesson('Kuis satu'), quizLesson('Kuis dua')] });
     const learner = await registerBeneficiaryWithCard(t);
