@@ -6,11 +6,12 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { QueueModule } from './queue/queue.module';
+import { RatingsModule } from './ratings/ratings.module';
 import { SearchModule } from './search/search.module';
 
 /**
  * What `npm run worker` runs: the outbox relay and every module that registers
- * job handlers (search sync, imports, notifications), without the HTTP API.
+ * job handlers (search sync, imports, notifications, the rating mean), without the HTTP API.
  */
 @Module({})
 export class WorkerModule {
@@ -25,6 +26,7 @@ export class WorkerModule {
         SearchModule.forRoot(config),
         CatalogModule,
         NotificationsModule,
+        RatingsModule,
       ],
     };
   }
