@@ -49,6 +49,14 @@ export interface LessonRow {
   durationMinutes: number;
   contentUrl: string | null;
   body: string | null;
+  /** QUIZ lessons: graded questions, as a contributor writes them. */
+  questions: QuizQuestion[] | null;
+}
+
+export interface QuizQuestion {
+  prompt: string;
+  options: string[];
+  correctOptions: number[];
 }
 
 export interface CatalogueCorpus {
@@ -154,8 +162,16 @@ function lessonsOf(moduleId: string, totalMinutes: number, moduleTitle: string, 
       durationMinutes: i === count - 1 ? totalMinutes - base * (count - 1) : base,
       contentUrl: kind === 'VIDEO' ? `https://video.contoh-pelatihan.id/${moduleId}/${i + 1}.mp4` : null,
       body: kind === 'VIDEO' ? null : `Bacaan dan latihan untuk ${topic.toLowerCase()}.`,
+      questions: kind === 'QUIZ' ? quizAbout(topic) : null,
     };
   });
+}
+
+function quizAbout(topic: string): QuizQuestion[] {
+  return [
+    { prompt: `Apa tujuan utama materi ${topic.toLowerCase()}?`.slice(0, 500), options: ['Menerapkan keterampilan di tempat kerja', 'Menghafal istilah saja'], correctOptions: [0] },
+    { prompt: 'Langkah mana yang termasuk praktik yang baik?', options: ['Mencatat hasil kerja', 'Melewati pemeriksaan', 'Meminta umpan balik'], correctOptions: [0, 2] },
+  ];
 }
 
 /** A word that no other module contains and no typo of another word reaches, to find one module by search. */

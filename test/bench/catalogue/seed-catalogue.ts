@@ -1,4 +1,6 @@
 import type { ClientBase } from 'pg';
+import { LessonKind } from '../../../src/catalog/module-status';
+import { storedQuestions } from '../../../src/quizzes/quiz-rows';
 import { insertRows } from './bulk-insert';
 import {
   CatalogueCorpus,
@@ -16,7 +18,7 @@ const MODULE_COLUMNS = [
   'duration_minutes', 'price_idr', 'certificate', 'status', 'contributor_id', 'rating_sum', 'rating_count',
   'enrollment_count', 'submitted_at', 'published_at', 'created_at', 'updated_at', 'version',
 ] as const;
-const LESSON_COLUMNS = ['module_id', 'position', 'title', 'kind', 'duration_minutes', 'content_url', 'body'] as const;
+const LESSON_COLUMNS = ['module_id', 'position', 'title', 'kind', 'duration_minutes', 'content_url', 'body', 'questions', 'pass_percent'] as const;
 const BATCH_SIZE = 1_000;
 /** Published modules whose ids the enrol scenario uses. */
 const ENROL_TARGETS = 2_000;
@@ -95,7 +97,10 @@ async function insertModules(client: ClientBase, modules: ModuleRow[], lessons: 
       client,
       'lessons',
       LESSON_COLUMNS,
-      lessons.map((l) => [l.moduleId, l.position, l.title, l.kind, l.durationMinutes, l.contentUrl, l.body]),
+      lessons.map((l) => {
+        const quiz = storedQuestions({ kind: l.kind as LessonKind, questions: l.questions });
+        return [l.moduleId, l.position, l.title, l.kind, l.durationMinutes, l.contentUrl, l.body, quiz.questions === null ? null : JSON.stringify(quiz.questions), quiz.passPercent];
+      }),
       2_000,
     );
     await client.query('COMMIT');

@@ -57,10 +57,8 @@ export function renderMarkdown(results: BenchResults): string {
   }
   const enrol = results.enrol;
   const pgbench = results.pgbench;
-  if (enrol?.available) {
+  if (enrol) {
     lines.push(`| Enrol (\`enroll\`, ${enrol.beneficiaries} beneficiaries) | ${rate(enrol.load.median.throughput)} · ${latency(enrol.load)}${failures(enrol.load)} | ${pgbench ? `pgbench simple-update ${rate(pgbench.tps, 'tps')}` : 'pgbench: n/a (embedded)'} | ${ratio(pgbench && enrol.load.median.throughput / pgbench.tps)} |`);
-  } else if (enrol) {
-    lines.push(`| Enrol | not available: ${enrol.reason} | ${pgbench ? `pgbench simple-update ${rate(pgbench.tps, 'tps')}` : 'pgbench: n/a (embedded)'} | — |`);
   } else if (pgbench) {
     lines.push(`| Enrol | not measured | pgbench simple-update ${rate(pgbench.tps, 'tps')} | — |`);
   }
@@ -106,7 +104,7 @@ export function renderMarkdown(results: BenchResults): string {
     ['HTTP ceiling', ceiling],
     ['Framework floor', floor],
     ['Search', search],
-    ['Enrol', enrol?.available ? enrol.load : undefined],
+    ['Enrol', enrol?.load],
   ];
   if (loads.some(([, load]) => load)) {
     lines.push('## Rounds');
@@ -121,7 +119,7 @@ export function renderMarkdown(results: BenchResults): string {
   }
   if (pgbench) lines.push(`pgbench: \`${pgbench.command}\` → ${num(pgbench.tps, 1)} tps, latency average ${ms(pgbench.latencyAverageMs)}.`, '');
   if (results.invariants) {
-    lines.push(enrol?.available ? 'Invariants after the enrol load:' : 'Invariants (no enrol load ran):');
+    lines.push(enrol ? 'Invariants after the enrol load:' : 'Invariants (no enrol load ran):');
     for (const [name, count] of Object.entries(results.invariants.violations)) lines.push(`- ${name}: ${count === 0 ? 'holds' : `**${count} violations**`}`);
     if (Object.keys(results.invariants.violations).length === 0) lines.push('- no ledger tables in this schema yet');
     lines.push('');

@@ -8,14 +8,10 @@ const ENROLL = `mutation($moduleId: ID!) { enroll(moduleId: $moduleId) { id stat
 /** registerBeneficiary hashes a password (argon2id, 19 MiB): a few at a time. */
 const REGISTRATION_CONCURRENCY = 4;
 
-export type EnrolFigures =
-  | { available: false; reason: string }
-  | { available: true; beneficiaries: number; distinctPairs: number; load: MeasuredLoad };
-
-/** Whether the running API has Mutation.enroll (another team is building it). */
-export async function hasEnrollMutation(client: GraphQLClient): Promise<boolean> {
-  const data = await client.call<{ __type: { fields: { name: string }[] } | null }>(`{ __type(name: "Mutation") { fields { name } } }`);
-  return data.__type?.fields.some((field) => field.name === 'enroll') ?? false;
+export interface EnrolFigures {
+  beneficiaries: number;
+  distinctPairs: number;
+  load: MeasuredLoad;
 }
 
 /**
@@ -24,7 +20,6 @@ export async function hasEnrollMutation(client: GraphQLClient): Promise<boolean>
  * own beneficiary's token.
  */
 export async function measureEnrol(client: GraphQLClient, context: LoadContext, graphqlUrl: string, catalogue: SeededCatalogue, beneficiaries: number): Promise<EnrolFigures> {
-  if (!(await hasEnrollMutation(client))) return { available: false, reason: 'Mutation.enroll is not in the API schema yet' };
   const tokens = await forEachConcurrently(beneficiaries, REGISTRATION_CONCURRENCY, (index) => registerBeneficiary(client, index));
   const modules = catalogue.enrolTargets;
   // Every (beneficiary, module) pair once before any repeats; concurrent requests hit different wallets and modules (see RequestList).
@@ -34,5 +29,5 @@ export async function measureEnrol(client: GraphQLClient, context: LoadContext, 
   });
   const distinctPairs = tokens.length * modules.length;
   const load = await context.generator.measure({ url: graphqlUrl, method: 'POST', connections: context.connections, requestsFile, graphql: true }, context.plan, context.apiPid);
-  return { available: true, beneficiaries: tokens.length, distinctPairs, load };
+  return { beneficiaries: tokens.length, distinctPairs, load };
 }

@@ -42,6 +42,7 @@ export function importItems(count: number, categorySlugs: string[]): Record<stri
       durationMinutes: lesson.durationMinutes,
       contentUrl: lesson.contentUrl,
       body: lesson.body,
+      ...(lesson.questions ? { questions: lesson.questions } : {}),
     })),
   }));
 }
