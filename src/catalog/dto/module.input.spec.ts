@@ -32,6 +32,10 @@ describe('ModuleInput rules', () => {
     expect(fieldsOf({ ...valid, priceIdr })).toEqual(['priceIdr']);
   });
 
+  it('takes an explicit null for the quiz fields of a lesson that is not a QUIZ, as GraphQL clients send it', () => {
+    expect(fieldsOf({ ...valid, lessons: [{ title: 'Bacaan', kind: 'ARTICLE', durationMinutes: 10, body: 'Isi', questions: null, passPercent: null }] })).toEqual([]);
+  });
+
   it('bounds the lesson bodies of one module together, on lessons', () => {
     const article = (chars: number) => ({ title: 'Bacaan', kind: 'ARTICLE', durationMinutes: 10, body: 'a'.repeat(chars) });
     expect(fieldsOf({ ...valid, lessons: [article(50_000), article(50_000), article(50_000), article(50_000)] })).toEqual([]);

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -86,6 +86,8 @@ export class LessonInput {
   @QuestionsMatchKind()
   @ValidateNested({ each: true })
   @Type(() => QuizQuestionInput)
+  // An explicit null is how GraphQL clients say "none": the same as leaving the field out.
+  @Transform(({ value }: { value: unknown }) => value ?? undefined)
   questions?: QuizQuestionInput[] | null;
 
   @Field(() => Int, { nullable: true, description: 'QUIZ only: 1..100, default 70.' })
