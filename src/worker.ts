@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import { exitGracefullyOnSignals } from './common/graceful-shutdown';
 import { ConfigError } from './config/app-config';
 import { AppConfig, loadConfig } from './config/config';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...config, workers: true }), { bufferLogs: false });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot({ ...config, workers: true }), { bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
   exitGracefullyOnSignals(app, config.shutdownGraceSeconds);
   await startBackgroundWork(app);
   new Logger('Worker').log('Workers running');

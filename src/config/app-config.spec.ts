@@ -38,6 +38,8 @@ describe('configuration', () => {
     [{ CORS_ORIGINS: '*' }, /^Invalid configuration: CORS_ORIGINS must be comma-separated origins/],
     [{ REQUEST_BODY_LIMIT_BYTES: '1mb' }, /^Invalid configuration: REQUEST_BODY_LIMIT_BYTES /],
     [{ LOGIN_FAILURES_PER_ACCOUNT: '0' }, /^Invalid configuration: LOGIN_FAILURES_PER_ACCOUNT /],
+    [{ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40) }, /^Invalid configuration: METRICS_TOKEN is required when NODE_ENV=production$/],
+    [{ METRICS_TOKEN: 'short' }, /^Invalid configuration: METRICS_TOKEN must be at least 16 characters$/],
   ])('stops on %j with one line naming the setting', (env, message) => {
     const text = fails(env);
     expect(text).toMatch(message);
@@ -56,7 +58,7 @@ describe('configuration', () => {
   });
 
   it('accepts a production configuration', () => {
-    const env = parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), DATABASE_URL: 'postgres://u@db:5432/app', REDIS_URL: 'redis://cache:6379' });
+    const env = parseEnvironment({ NODE_ENV: 'production', JWT_SECRET: 's'.repeat(40), METRICS_TOKEN: 'm'.repeat(32), DATABASE_URL: 'postgres://u@db:5432/app', REDIS_URL: 'redis://cache:6379' });
     expect(env.DATABASE_URL).toBe('postgres://u@db:5432/app');
   });
 

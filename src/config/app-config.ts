@@ -204,6 +204,13 @@ export class EnvironmentVariables {
   @IsBoolean()
   WORKERS = true;
 
+  /** Bearer token GET /metrics requires; required in production, unset elsewhere leaves /metrics open. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.METRICS_TOKEN !== undefined)
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  @IsString({ message: 'METRICS_TOKEN is required when NODE_ENV=production' })
+  METRICS_TOKEN?: string;
+
   @IsIn(['fatal', 'error', 'warn', 'log', 'debug', 'verbose'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'log' | 'debug' | 'verbose' = 'log';
 }

@@ -31,6 +31,8 @@ export interface AppConfig {
   jobRetention: { doneHours: number; givenUpDays: number };
   shutdownGraceSeconds: number;
   logLevel: EnvironmentVariables['LOG_LEVEL'];
+  /** METRICS_TOKEN: undefined leaves GET /metrics open (refused in production by the validation). */
+  metricsToken?: string;
 }
 
 export interface RequestLimits {
@@ -113,5 +115,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     jobRetention: { doneHours: env.OUTBOX_RETENTION_HOURS, givenUpDays: env.OUTBOX_GIVEN_UP_RETENTION_DAYS },
     shutdownGraceSeconds: env.SHUTDOWN_GRACE_SECONDS,
     logLevel: env.LOG_LEVEL,
+    metricsToken: env.METRICS_TOKEN,
   };
 }

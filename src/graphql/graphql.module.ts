@@ -14,6 +14,7 @@ import { AuthModule } from '../auth/auth.module';
 import { SessionCheck } from '../auth/session-check';
 import { DomainError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { GraphQLObservabilityPlugin } from '../observability/graphql-observability.plugin';
 import { ThrottleService } from '../throttling/throttle.service';
 import { formatGraphQLError } from './error-mapper';
 import { IdArgumentsInterceptor } from './id-arguments';
@@ -35,8 +36,8 @@ const REPORT_AS_VALIDATION_ERROR = {
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuthModule],
-      inject: [APP_CONFIG, SessionCheck, getDataSourceToken(), ThrottleService],
-      useFactory: (config: AppConfig, sessions: SessionCheck, dataSource: DataSource, throttles: ThrottleService): ApolloDriverConfig => ({
+      inject: [APP_CONFIG, SessionCheck, getDataSourceToken(), ThrottleService, GraphQLObservabilityPlugin],
+      useFactory: (config: AppConfig, sessions: SessionCheck, dataSource: DataSource, throttles: ThrottleService, observability: GraphQLObservabilityPlugin): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: config.env === 'development' ? SCHEMA_FILE : true,
         sortSchema: true,
@@ -53,6 +54,7 @@ const REPORT_AS_VALIDATION_ERROR = {
         plugins: [
           ApolloServerPluginCacheControlDisabled() as NonNullable<ApolloDriverConfig['plugins']>[number],
           new RequestLimitsPlugin(config.limits, throttles) as unknown as NonNullable<ApolloDriverConfig['plugins']>[number],
+          observability as unknown as NonNullable<ApolloDriverConfig['plugins']>[number],
         ],
         // Counted after fragments are expanded, so fragments cannot hide depth; cost is RequestLimitsPlugin's.
         validationRules: [

@@ -36,7 +36,7 @@ export class BullMqWorkers implements OnApplicationBootstrap, BeforeApplicationS
     for (const name of Object.values(QueueName)) {
       const connection = workerConnection(this.redisUrl);
       this.connections.push(connection);
-      const worker = new Worker(name, (job) => this.handlers.run(job.name as JobName, job.data as JobPayloads[JobName]), {
+      const worker = new Worker(name, (job) => this.handlers.run(job.name as JobName, job.data as JobPayloads[JobName], [outboxRowOf(job.id)].filter((id) => id !== undefined)), {
         connection,
         prefix: this.prefix,
         concurrency: CONCURRENCY,

@@ -17,7 +17,7 @@ export class InProcessDispatcher implements JobDispatcher {
     const failures: DispatchFailures = new Map();
     for (const { job, rowIds } of coalesce(jobs)) {
       try {
-        await this.handlers.run(job.job, job.payload as JobPayloads[JobName]);
+        await this.handlers.run(job.job, job.payload as JobPayloads[JobName], rowIds);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         for (const id of rowIds) failures.set(id, message);

@@ -1,4 +1,5 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import { JobHandler, JobName, JobPayloads } from './jobs';
 
 /**
@@ -10,15 +11,39 @@ import { JobHandler, JobName, JobPayloads } from './jobs';
 export class JobHandlers implements OnApplicationBootstrap {
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
 
+  /** Absent where no logging module is loaded (a bare test module): jobs then log without their context. */
+  constructor(@Optional() private readonly logger?: PinoLogger) {
+    logger?.setContext(JobHandlers.name);
+  }
+
   register<J extends JobName>(job: J, handler: JobHandler<J>): void {
     if (this.handlers.has(job)) throw new Error(`Job ${job} has two handlers`);
     this.handlers.set(job, handler as JobHandler<JobName>);
   }
 
-  async run<J extends JobName>(job: J, payload: JobPayloads[J]): Promise<void> {
+  has(job: JobName): boolean {
+    return this.handlers.has(job);
+  }
+
+  /** Runs the job's handler; every line it logs carries the job name and its outbox row ids (none for scheduled jobs). */
+  async run<J extends JobName>(job: J, payload: JobPayloads[J], outboxIds: string[] = []): Promise<void> {
     const handler = this.handlers.get(job);
     if (!handler) throw new Error(`No handler for job ${job}`);
-    await handler(payload);
+    if (!this.logger) return handler(payload);
+    const logger = this.logger;
+    await logger.runInContext(
+      async () => {
+        const started = Date.now();
+        try {
+          await handler(payload);
+          logger.debug({ ms: Date.now() - started }, 'job done');
+        } catch (error) {
+          logger.warn({ ms: Date.now() - started, err: error }, 'job failed');
+          throw error;
+        }
+      },
+      { bindings: { job, outboxIds } },
+    );
   }
 
   onApplicationBootstrap(): void {

@@ -17,7 +17,8 @@ import { OutboxRelay } from './outbox-relay';
 import { outboxStatus } from './outbox-status';
 import { producerConnection } from './redis-connection';
 
-const BULLMQ_QUEUES = Symbol('BULLMQ_QUEUES');
+/** The BullMQ queues by name (with Redis only); /metrics reads their depth. */
+export const BULLMQ_QUEUES = Symbol('BULLMQ_QUEUES');
 const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
 
 /**
@@ -34,7 +35,7 @@ export class QueueModule {
       module: QueueModule,
       imports: [TypeOrmModule.forFeature([OutboxEventEntity])],
       providers,
-      exports: [JobHandlers, Outbox, OutboxRelay, JOB_DISPATCHER],
+      exports: [JobHandlers, Outbox, OutboxRelay, JOB_DISPATCHER, ...(config.redisUrl ? [BULLMQ_QUEUES] : [])],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Viewer } from '../auth/viewer';
@@ -6,6 +6,7 @@ import { ModuleModel } from '../catalog/models/module.model';
 import { toModuleModel } from '../catalog/module.mapper';
 import { ModuleStatus } from '../catalog/module-status';
 import { Loaders } from '../graphql/loaders';
+import { MetricsService } from '../observability/metrics.service';
 import { Outbox } from '../queue/outbox';
 import { JobName } from '../queue/jobs';
 import { ModuleSort, SearchModulesInput } from './dto/search-modules.input';
@@ -32,6 +33,8 @@ export class SearchService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly repair: IndexRepair,
+    // Absent in the worker process, which serves no searches and no /metrics.
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   /**
@@ -45,6 +48,7 @@ export class SearchService {
   async search(input: SearchModulesInput, loaders: Loaders, fromIndex: boolean): Promise<SearchPage> {
     const page = input.page ?? 1;
     const pageSize = input.pageSize ?? 20;
+    const stopTimer = this.metrics?.searchDuration.startTimer({ engine: this.engine.name });
     const response = await this.engine.search({
       query: input.query ?? '',
       filters: {
@@ -63,7 +67,7 @@ export class SearchService {
       sort: input.sort ?? ModuleSort.RELEVANCE,
       page,
       pageSize,
-    });
+    }).finally(() => stopTimer?.());
     const documentsAnswer = fromIndex && response.hits.every((hit) => isCompleteDocument(hit.document));
     const { hits, gone, outdated } = await this.checkHits(response.hits, loaders, documentsAnswer);
     if (gone.length > 0 || outdated.length > 0) await this.repair.requestSync([...gone.map((hit) => hit.id), ...outdated]);

@@ -5,10 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { loadConfig } from '../../src/config/config';
 import { provisionTestDatabase } from './test-databases';
+
+export const TEST_METRICS_TOKEN = 'test-metrics-token-0123456789';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -30,7 +33,7 @@ export interface TestApp {
  * database (or the database of `sharing`: a second process of one service),
  * and talks to it over HTTP like any client.
  */
-export async function startTestApp(env: Record<string, string> = {}, sharing?: TestApp): Promise<TestApp> {
+export async function startTestApp(env: Record<string, string> = {}, sharing?: TestApp, options: { logDestination?: DestinationStream } = {}): Promise<TestApp> {
   const database = sharing ? { url: sharing.databaseUrl, drop: async () => undefined } : await provisionTestDatabase();
   // Embedded test databases are PGlite servers: one connection, as the app itself uses for PGlite.
   const poolSize = process.env.DATABASE_URL ? {} : { DATABASE_POOL_SIZE: '1' };
@@ -40,6 +43,8 @@ export async function startTestApp(env: Record<string, string> = {}, sharing?: T
     DATABASE_URL: database.url,
     DATA_DIR: dataDir,
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    // Production refuses to start without it; metrics.spec.ts unsets it ('') to see /metrics open.
+    METRICS_TOKEN: TEST_METRICS_TOKEN,
     SEED_DEMO: 'false',
     LOG_LEVEL: 'error',
     // Tests register and log in many accounts from one address; throttling tests set small limits.
@@ -54,7 +59,7 @@ export async function startTestApp(env: Record<string, string> = {}, sharing?: T
     ...poolSize,
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, options.logDestination);
   await app.listen(0, '127.0.0.1');
   const baseUrl = await app.getUrl();
   const db = app.get<DataSource>(getDataSourceToken());

@@ -48,6 +48,7 @@ export async function startApi(environment: Record<string, string>, cleanup: Cle
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     JWT_SECRET,
+    METRICS_TOKEN: 'bench-metrics-token-0123456789',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     // The bench registers hundreds of accounts from one address and writes fast.
