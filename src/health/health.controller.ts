@@ -1,6 +1,6 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { HealthReport, HealthService } from './health.service';
+import { HealthReport, HealthService, ReadinessReport } from './health.service';
 
 @Controller('health')
 export class HealthController {
@@ -12,5 +12,19 @@ export class HealthController {
     const report = await this.health.report();
     res.status(report.status === 'ok' ? 200 : 503);
     return report;
+  }
+
+  /** Liveness: the process answers (the event loop runs). Restart it only when this stops answering. */
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: 503 while the database is unreachable or migrations are not applied; search and Redis down only degrade /health. */
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
+    const readiness = await this.health.readiness();
+    res.status(readiness.ready ? 200 : 503);
+    return readiness;
   }
 }

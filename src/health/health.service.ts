@@ -28,11 +28,20 @@ export interface HealthReport {
   pool: { size: number; idle: number; waiting: number };
 }
 
+/** /health/ready's answer: /health's rule (required dependencies up; optional ones only degrade) plus applied migrations. */
+export interface ReadinessReport {
+  ready: boolean;
+  database: 'up' | 'down';
+  migrations: 'applied' | 'pending' | 'unknown';
+}
+
 const CHECK_TIMEOUT_MS = 2_000;
 
 @Injectable()
 export class HealthService {
   private readonly indicators: HealthIndicator[] = [];
+  /** Once applied, migrations stay applied for this process's life: checked until then only. */
+  private migrationsApplied = false;
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {
     this.register({ name: 'database', required: true, isUp: () => dataSource.query('SELECT 1').then(() => true) });
@@ -47,6 +56,20 @@ export class HealthService {
     const checks = await Promise.all(all.map((indicator) => check(indicator)));
     const ok = all.every((indicator, i) => checks[i].status !== 'down' || !indicator.required);
     return { status: ok ? 'ok' : 'unavailable', checks: Object.fromEntries(all.map((indicator, i) => [indicator.name, checks[i]])), pool: this.poolState() };
+  }
+
+  async readiness(): Promise<ReadinessReport> {
+    const [report, migrations] = await Promise.all([this.report(), this.migrationState()]);
+    const database = report.checks.database.status === 'down' ? 'down' : 'up';
+    return { ready: report.status === 'ok' && migrations === 'applied', database, migrations };
+  }
+
+  private async migrationState(): Promise<ReadinessReport['migrations']> {
+    if (this.migrationsApplied) return 'applied';
+    const pending = await withTimeout(this.dataSource.showMigrations()).catch(() => undefined);
+    if (pending === undefined) return 'unknown';
+    this.migrationsApplied = !pending;
+    return pending ? 'pending' : 'applied';
   }
 
   private poolState(): HealthReport['pool'] {
