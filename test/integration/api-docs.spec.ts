@@ -21,7 +21,7 @@ interface DocumentedOperation {
 const REF = /^\$ref:([A-Za-z0-9_]+)$/;
 
 /** Reads the fenced blocks in order; a `json` block belongs to the `graphql` block before it. */
-export function documentedOperations(markdown: string): DocumentedOperation[] {
+function documentedOperations(markdown: string): DocumentedOperation[] {
   const operations: DocumentedOperation[] = [];
   for (const [, language, body] of markdown.matchAll(/^```(\w+)\n([\s\S]*?)^```$/gm)) {
     if (language === 'json') {

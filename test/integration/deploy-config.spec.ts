@@ -60,7 +60,7 @@ describe('docs/deploy: the compose file, its proxy and its image (parsed: Docker
     }
   });
 
-  it('lets through the proxy exactly the largest body the API accepts, and trusts one proxy hop', () => {
+  it('lets through the proxy exactly the largest body the API accepts, trusts one proxy hop and hides /metrics', () => {
     const nginx = readFileSync(join(DEPLOY, 'nginx.conf'), 'utf8');
     const megabytes = Number(/client_max_body_size (\d+)m;/.exec(nginx)![1]);
     expect(megabytes * 1024 * 1024).toBe(Number(services.api.environment!.IMPORT_BODY_LIMIT_BYTES));
@@ -68,6 +68,8 @@ describe('docs/deploy: the compose file, its proxy and its image (parsed: Docker
     // One hop, which overwrites the client's X-Forwarded-For: TRUST_PROXY=1 then reads the real address.
     expect(nginx).toContain('proxy_set_header X-Forwarded-For $remote_addr;');
     expect(nginx).not.toContain('$proxy_add_x_forwarded_for');
+    // Prometheus scrapes the replicas inside the network; the public proxy does not route /metrics.
+    expect(nginx).toMatch(/location \/metrics \{\s*return 404;\s*\}/);
   });
 
   it('builds the image in stages with npm ci and runs it as a non-root user', () => {
@@ -89,6 +91,7 @@ describe('docs/deploy: the compose file, its proxy and its image (parsed: Docker
     it('asks a path the API answers 200 on when it is ready', async () => {
       const probe = services.api.healthcheck!.test.join(' ');
       const path = /http:\/\/127\.0\.0\.1:3000(\/[a-z/]+)/.exec(probe)![1];
+      expect(path).toBe('/health/ready');
       const response = await fetch(`${t.baseUrl}${path}`);
       expect(response.status).toBe(200);
       expect(services.proxy.depends_on).toEqual({ api: { condition: 'service_healthy' } });
