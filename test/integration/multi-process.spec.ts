@@ -37,7 +37,8 @@ const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $
       database = await provisionTestDatabase();
       db = new Client({ connectionString: database.url });
       await db.connect();
-      meili = new MeilisearchTestDouble();
+      // The version docs/deploy/compose.yaml pins (the minimum the API accepts).
+      meili = new MeilisearchTestDouble({ version: '1.4.0' });
       const env = {
         DATABASE_URL: database.url,
         REDIS_URL: process.env.REDIS_URL,
