@@ -116,20 +116,23 @@ export class AccountsService implements OnApplicationBootstrap {
     }
   }
 
-  private async ensureAdmin(email: string, password: string): Promise<void> {
+  /** Creates the ADMIN, or sets the password of an existing one (ADMIN_EMAIL at start, `cli create-admin`). */
+  async ensureAdmin(email: string, password: string): Promise<'created' | 'password updated' | 'unchanged'> {
     const existing = await this.findByEmail(email);
     if (!existing) {
       await this.createUser(this.dataSource.manager, { email, password, displayName: 'Administrator', role: Role.ADMIN });
       this.logger.log(`Created admin account ${email}`);
-      return;
+      return 'created';
     }
     if (existing.role !== Role.ADMIN) {
-      throw new Error(`ADMIN_EMAIL ${email} belongs to a ${existing.role} account; choose another address`);
+      throw new Error(`${email} belongs to a ${existing.role} account; choose another address`);
     }
     if (!(await this.hasher.verify(existing.passwordHash, password))) {
       // A new password ends the sessions of the old one, as changePassword does.
       await this.dataSource.getRepository(UserEntity).update(existing.id, { passwordHash: await this.hasher.hash(password), tokenVersion: () => 'token_version + 1' });
-      this.logger.log(`Updated the password of admin ${email} from ADMIN_PASSWORD`);
+      this.logger.log(`Updated the password of admin ${email}`);
+      return 'password updated';
     }
+    return 'unchanged';
   }
 }

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { lockDataDir } from './data-dir-lock';
 
 const SHARED_BUFFERS = '32MB';
 
@@ -21,6 +22,7 @@ export async function startEmbeddedPostgres(dataDir: string | undefined, maxConn
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => undefined;
   const db = await PGlite.create({
     dataDir: dataDir ? join(dataDir, 'pglite') : undefined,
     extensions: { pg_trgm },
@@ -37,6 +39,7 @@ export async function startEmbeddedPostgres(dataDir: string | undefined, maxConn
     async stop() {
       await server.stop();
       await db.close();
+      unlock();
     },
   };
 }

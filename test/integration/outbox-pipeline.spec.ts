@@ -114,10 +114,11 @@ describe('outbox pipeline: per-job failures and given-up jobs', () => {
     if (process.env.REDIS_URL) expect(status.stdout).toMatch(/^queue notifications: .* [1-9]\d* failed$/m);
 
     const usage = await runSourceCommand(OUTBOX_COMMAND, ['retry', '--id'], commandEnv(t));
-    expect([usage.code, usage.stderr.trim()]).toEqual([2, 'usage: npm run outbox -- status | retry --id <outbox row id> | retry --all']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/^usage: npm run cli -- COMMAND/m);
     const unknown = await runSourceCommand(OUTBOX_COMMAND, ['retry', '--id', '999999999'], commandEnv(t));
     expect([unknown.code, unknown.stderr.trim().split('\n').length]).toEqual([1, 1]);
-    expect(unknown.stderr).toMatch(/Outbox row 999999999 has not given up/);
+    expect(unknown.stderr).toMatch(/outbox row 999999999 has not given up/);
 
     const retried = await runSourceCommand(OUTBOX_COMMAND, ['retry', '--id', bad], commandEnv(t));
     expect([retried.code, retried.stdout.trim()]).toEqual([0, `Retrying 1 given-up outbox row(s): ${bad}.`]);

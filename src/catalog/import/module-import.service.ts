@@ -47,19 +47,7 @@ export class ModuleImportService implements OnModuleInit {
   }
 
   async submit(viewer: Viewer, items: unknown[]): Promise<ImportJobEntity> {
-    if (items.length === 0 || items.length > MAX_IMPORT_ITEMS) throw badInput('items', `must hold 1 to ${MAX_IMPORT_ITEMS} modules`);
-    const categorySlugs = new Set((await this.dataSource.getRepository(CategoryEntity).find()).map((category) => category.slug));
-    const failures: ImportFailure[] = [];
-    const pending: PendingImportItem[] = [];
-    items.forEach((item, index) => {
-      const input = plainToInstance(ModuleInput, item);
-      const errors = toFieldErrors(validateSync(input, { whitelist: true, forbidUnknownValues: false }));
-      if (errors.length === 0 && !categorySlugs.has(input.categorySlug)) errors.push({ field: 'categorySlug', message: `unknown category '${input.categorySlug}'` });
-      // A new module has no lessons to keep, as in createModule.
-      if (errors.length === 0) errors.push(...input.lessons.flatMap((lesson, i) => (lesson.id != null ? [{ field: `lessons.${i}.id`, message: NOT_A_LESSON_OF_THIS_MODULE }] : [])));
-      if (errors.length > 0) failures.push(...errors.map((error) => ({ index, field: error.field, message: error.message })));
-      else pending.push({ index, input: { ...input } });
-    });
+    const { failures, pending } = await this.validate(items);
     const invalidItems = new Set(failures.map((failure) => failure.index)).size;
     return this.dataSource.transaction(async (manager) => {
       const job = await manager.save(
@@ -78,6 +66,24 @@ export class ModuleImportService implements OnModuleInit {
     });
   }
 
+  /** Checks every item as createModule would, writing nothing (the operator CLI refuses a file with any bad row). */
+  async validate(items: unknown[]): Promise<{ failures: ImportFailure[]; pending: PendingImportItem[] }> {
+    if (items.length === 0 || items.length > MAX_IMPORT_ITEMS) throw badInput('items', `must hold 1 to ${MAX_IMPORT_ITEMS} modules`);
+    const categorySlugs = new Set((await this.dataSource.getRepository(CategoryEntity).find()).map((category) => category.slug));
+    const failures: ImportFailure[] = [];
+    const pending: PendingImportItem[] = [];
+    items.forEach((item, index) => {
+      const input = plainToInstance(ModuleInput, item);
+      const errors = toFieldErrors(validateSync(input, { whitelist: true, forbidUnknownValues: false }));
+      if (errors.length === 0 && !categorySlugs.has(input.categorySlug)) errors.push({ field: 'categorySlug', message: `unknown category '${input.categorySlug}'` });
+      // A new module has no lessons to keep, as in createModule.
+      if (errors.length === 0) errors.push(...input.lessons.flatMap((lesson, i) => (lesson.id != null ? [{ field: `lessons.${i}.id`, message: NOT_A_LESSON_OF_THIS_MODULE }] : [])));
+      if (errors.length > 0) failures.push(...errors.map((error) => ({ index, field: error.field, message: error.message })));
+      else pending.push({ index, input: { ...input } });
+    });
+    return { failures, pending };
+  }
+
   /** The owner's (or, for an admin, anyone's) import job. */
   async find(viewer: Viewer, id: string): Promise<ImportJobEntity> {
     const job = isUuid(id) ? await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id }) : null;
@@ -85,24 +91,26 @@ export class ModuleImportService implements OnModuleInit {
     return job;
   }
 
-  private async run(importJobId: string): Promise<void> {
+  /** Runs the job to its end; safe beside the queued delivery of the same job (batches lock the job row and resume). */
+  async run(importJobId: string, onBatch?: (itemsDone: number) => void): Promise<void> {
     for (;;) {
-      const done = await this.dataSource.transaction((manager) => this.runBatch(manager, importJobId));
-      if (done) return;
+      const { finished, itemsDone } = await this.dataSource.transaction((manager) => this.runBatch(manager, importJobId));
+      onBatch?.(itemsDone);
+      if (finished) return;
     }
   }
 
   /**
    * Creates the next batch and records the progress in the same transaction;
-   * true when nothing is left. Only the batch's items are read, and progress is
+   * finished when nothing is left; itemsDone counts the valid items created so far. Only the batch's items are read, and progress is
    * appended in SQL: the job row holds up to 5,000 items (megabytes of JSON).
    */
-  private async runBatch(manager: EntityManager, importJobId: string): Promise<boolean> {
+  private async runBatch(manager: EntityManager, importJobId: string): Promise<{ finished: boolean; itemsDone: number }> {
     const [job]: { state: JobState; owner_id: string; next_item: number; pending: number }[] = await manager.query(
       `SELECT state, owner_id, next_item, coalesce(jsonb_array_length(pending_items), 0) AS pending FROM import_jobs WHERE id = $1 FOR UPDATE`,
       [importJobId],
     );
-    if (!job || job.state === JobState.SUCCEEDED || job.state === JobState.FAILED) return true;
+    if (!job || job.state === JobState.SUCCEEDED || job.state === JobState.FAILED) return { finished: true, itemsDone: job?.next_item ?? 0 };
     const [{ items }]: { items: PendingImportItem[] }[] = await manager.query(
       `SELECT coalesce(jsonb_agg(item ORDER BY position), '[]') AS items
          FROM import_jobs, jsonb_array_elements(pending_items) WITH ORDINALITY AS pending(item, position)
@@ -121,7 +129,7 @@ export class ModuleImportService implements OnModuleInit {
       [importJobId, finished ? JobState.SUCCEEDED : JobState.RUNNING, items.length, nextItem, createdIds, finished],
     );
     if (finished) this.logger.log(`Import ${importJobId}: ${progress.created} modules created, ${progress.failed} failures`);
-    return finished;
+    return { finished, itemsDone: nextItem };
   }
 
   private async createModules(manager: EntityManager, ownerId: string, inputs: ModuleInput[]): Promise<string[]> {
