@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 import type { PinoLogger } from 'nestjs-pino';
 import { performance } from 'node:perf_hooks';
+import { bindOperation } from './logging';
 import { MetricsService } from './metrics.service';
 import { ANONYMOUS } from './operation-labels';
 import { scrubVariables } from './scrub';
@@ -26,11 +27,8 @@ export class GraphQLObservabilityPlugin implements ApolloServerPlugin<object> {
     const nameOnce = (context: GraphQLRequestContext<object>) => {
       if (named) return;
       named = true;
-      try {
-        logger?.assign({ operation: context.operationName ?? context.request.operationName ?? ANONYMOUS });
-      } catch {
-        // Outside a request's logging context (no HTTP middleware): nothing to bind to.
-      }
+      const req = (context.contextValue as { req?: { log?: object } }).req;
+      bindOperation(req?.log, context.operationName ?? context.request.operationName ?? ANONYMOUS);
     };
     return {
       async didResolveOperation(context) {

@@ -11,7 +11,7 @@ type LogLine = Record<string, any>;
 class LogCapture extends Writable {
   readonly lines: LogLine[] = [];
   readonly raw: string[] = [];
-  _write(chunk: Buffer, _encoding: string, done: () => void): void {
+  override _write(chunk: Buffer, _encoding: string, done: () => void): void {
     for (const text of chunk.toString('utf8').split('\n').filter(Boolean)) {
       this.raw.push(text);
       this.lines.push(JSON.parse(text) as LogLine);

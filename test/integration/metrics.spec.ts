@@ -34,7 +34,7 @@ describe('GET /metrics', () => {
   const value = (samples: Map<string, number>, key: string) => samples.get(key) ?? 0;
 
   it('refuses a scrape without the token, or with a wrong one, when METRICS_TOKEN is set', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: TEST_METRICS_TOKEN }, { authorization: `Bearer ${TEST_METRICS_TOKEN}x` }]) {
+    for (const headers of <Record<string, string>[]>[{}, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: TEST_METRICS_TOKEN }, { authorization: `Bearer ${TEST_METRICS_TOKEN}x` }]) {
       const response = await fetch(`${t.baseUrl}/metrics`, { headers });
       expect(response.status).toBe(401);
       expect(await response.text()).not.toContain('dm_');
