@@ -187,6 +187,19 @@ describe('operator CLI against DATABASE_URL', () => {
     const [row] = await t.db.query(`SELECT retries FROM outbox_events WHERE id = $1`, [id]);
     expect(row.retries).toBe(1);
   });
+
+  it('seeds the demo catalogue once, refusing a database that holds modules', async () => {
+    await t.db.query(`DELETE FROM lessons WHERE module_id IN (SELECT id FROM modules WHERE contributor_id = $1)`, [contributorId]);
+    await t.db.query(`DELETE FROM modules WHERE contributor_id = $1`, [contributorId]);
+    const seeded = await cli(['seed-demo'], env);
+    expect(seeded.code).toBe(0);
+    const [, count] = /^Loaded the demo catalogue: (\d+) published modules$/m.exec(seeded.stdout) ?? [];
+    const [{ published }] = await t.db.query(`SELECT count(*)::int AS published FROM modules WHERE status = 'PUBLISHED'`);
+    expect(published).toBe(Number(count));
+    expect(published).toBeGreaterThan(100);
+    const again = await cli(['seed-demo'], env);
+    expect([again.code, lines(again.stderr)]).toEqual([1, ['error: the database already holds modules; seed-demo loads the demo catalogue into an empty catalogue only']]);
+  });
 });
 
 describe('operator CLI on the embedded defaults (no DATABASE_URL)', () => {
