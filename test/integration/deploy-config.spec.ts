@@ -45,7 +45,7 @@ describe('docs/deploy: the compose file, its proxy and its image (parsed: Docker
     expect(services.worker.command).toEqual(['node', 'dist/src/worker.js']);
     expect(services.worker.image).toBe(services.api.image);
     // Migrations once, before the replicas, which would otherwise race to apply them.
-    expect(services.migrate.command).toEqual(['node', 'dist/src/database/migrate.js']);
+    expect(services.migrate.command).toEqual(['node', 'dist/src/cli.js', 'migrate']);
     expect(services.api.depends_on?.migrate).toEqual({ condition: 'service_completed_successfully' });
     expect(services.api.build).toEqual({ context: '../..', dockerfile: 'docs/deploy/Dockerfile' });
   });
