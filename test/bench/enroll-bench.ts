@@ -18,35 +18,12 @@
  * With DATABASE_URL, the ledger invariant and the counters are checked afterwards.
  */
 import { Client } from 'pg';
+import { admin, argument, baseUrl, gql, inBatches, latencyFigures, LatencyFigures } from './support/closed-loop';
 
-const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
-const admin = { email: process.env.ADMIN_EMAIL ?? 'admin@example.id', password: process.env.ADMIN_PASSWORD ?? 'admin-password-1' };
-const argument = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-};
 const CLIENTS = argument('clients', 50);
 const MODULES = argument('modules', 20);
 const run = Date.now().toString(36);
 
-async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data!;
-}
-
-async function inBatches<T>(count: number, size: number, work: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = [];
-  for (let start = 0; start < count; start += size) {
-    results.push(...(await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, i) => work(start + i)))));
-  }
-  return results;
-}
 
 async function setup(): Promise<{ moduleIds: string[]; tokens: string[] }> {
   const login = (email: string, password: string) => gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, { e: email, p: password }).then((d) => d.login.accessToken as string);
@@ -91,19 +68,11 @@ async function setup(): Promise<{ moduleIds: string[]; tokens: string[] }> {
 
 const ENROLL = `mutation($moduleId: ID!) { enroll(moduleId: $moduleId) { id chargedIdr } }`;
 
-interface Figures {
+interface Figures extends LatencyFigures {
   scenario: string;
-  requests: number;
   errors: number;
-  seconds: number;
-  throughput: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  max: number;
 }
 
-const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 
 /** Each client sends its enroll calls one after another; all clients at once. */
 async function measure(scenario: string, tokens: string[], moduleIds: string[], order: (client: number, step: number) => number): Promise<Figures> {
@@ -123,20 +92,7 @@ async function measure(scenario: string, tokens: string[], moduleIds: string[], 
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return {
-    scenario,
-    requests: sorted.length,
-    errors,
-    seconds: round(seconds),
-    throughput: round(sorted.length / seconds),
-    p50: round(percentile(sorted, 0.5)),
-    p95: round(percentile(sorted, 0.95)),
-    p99: round(percentile(sorted, 0.99)),
-    max: round(sorted[sorted.length - 1]),
-  };
+  return { scenario, errors, ...latencyFigures(latencies, (performance.now() - started) / 1000) };
 }
 
 async function checkDatabase(moduleIds: string[]): Promise<void> {

@@ -18,37 +18,14 @@
  * attempts, completions and the completion counter are checked afterwards.
  */
 import { Client } from 'pg';
+import { admin, argument, baseUrl, gql, inBatches, latencyFigures } from './support/closed-loop';
 
-const baseUrl = process.env.BASE_URL ?? 'http://127.0.0.1:3000';
-const admin = { email: process.env.ADMIN_EMAIL ?? 'admin@example.id', password: process.env.ADMIN_PASSWORD ?? 'admin-password-1' };
-const argument = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-};
 const CLIENTS = argument('clients', 50);
 const LESSONS = argument('lessons', 8);
 const QUESTIONS = argument('questions', 10);
 const FAILS_BEFORE_PASS = 3;
 const run = Date.now().toString(36);
 
-async function gql<T = any>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> {
-  const response = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data!;
-}
-
-async function inBatches<T>(count: number, size: number, work: (index: number) => Promise<T>): Promise<T[]> {
-  const results: T[] = [];
-  for (let start = 0; start < count; start += size) {
-    results.push(...(await Promise.all(Array.from({ length: Math.min(size, count - start) }, (_, i) => work(start + i)))));
-  }
-  return results;
-}
 
 interface Quiz {
   lessonId: string;
@@ -118,7 +95,6 @@ const SUBMIT = `mutation($enrollmentId: ID!, $lessonId: ID!, $answers: [QuizAnsw
   submitQuiz(enrollmentId: $enrollmentId, lessonId: $lessonId, answers: $answers) { attempt { scorePercent passed } enrollment { status } }
 }`;
 
-const percentile = (sorted: number[], fraction: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1))];
 
 /** Every client sends its calls one after another (`plan` of its lesson/pass steps); all clients at once. */
 async function measure(scenario: string, learners: Learner[], plan: { quiz: Quiz; pass: boolean }[]) {
@@ -140,21 +116,7 @@ async function measure(scenario: string, learners: Learner[], plan: { quiz: Quiz
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  const sorted = latencies.sort((a, b) => a - b);
-  const round = (value: number) => Math.round(value * 10) / 10;
-  return {
-    scenario,
-    requests: sorted.length,
-    errors,
-    wrongGrades,
-    seconds: round(seconds),
-    throughput: round(sorted.length / seconds),
-    p50: round(percentile(sorted, 0.5)),
-    p95: round(percentile(sorted, 0.95)),
-    p99: round(percentile(sorted, 0.99)),
-    max: round(sorted[sorted.length - 1]),
-  };
+  return { scenario, errors, wrongGrades, ...latencyFigures(latencies, (performance.now() - started) / 1000) };
 }
 
 async function checkDatabase(moduleId: string): Promise<void> {
