@@ -1,5 +1,5 @@
 import { InProcessSearchEngine } from '../search/in-process/in-process-search-engine';
-import { moduleDocument } from '../search/testing/module-document.factory';
+import { moduleDocument } from '../../test/search/module-document.factory';
 import { loadSearchLanguage } from '../search/text/search-language';
 import { signalsFor } from './free-options-ranking';
 import { gatherFreeOptions, orderOptions } from './free-options-search';

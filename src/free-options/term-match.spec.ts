@@ -1,4 +1,4 @@
-import { moduleDocument } from '../search/testing/module-document.factory';
+import { moduleDocument } from '../../test/search/module-document.factory';
 import { loadSearchLanguage } from '../search/text/search-language';
 import { GRADES, TermGrader } from './term-match';
 

@@ -1,7 +1,7 @@
 import { ModuleStatus } from '../catalog/module-status';
 import { judgeHit, withoutGoneHits } from './hit-check';
 import type { ModuleDocument, SearchHit } from './search-engine.port';
-import { moduleDocument } from './testing/module-document.factory';
+import { moduleDocument } from '../../test/search/module-document.factory';
 
 const hit = (id: string, overrides: Partial<ModuleDocument> = {}): SearchHit => ({
   id,

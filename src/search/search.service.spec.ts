@@ -11,8 +11,8 @@ import type { IndexRepair } from './index-repair';
 import { MeilisearchSearchEngine } from './meilisearch/meilisearch-search-engine';
 import type { ModuleDocument, SearchEngine } from './search-engine.port';
 import { SearchService } from './search.service';
-import { MeilisearchTestDouble } from './testing/meilisearch-test-double';
-import { moduleDocument } from './testing/module-document.factory';
+import { MeilisearchTestDouble } from '../../test/search/meilisearch-test-double';
+import { moduleDocument } from '../../test/search/module-document.factory';
 import { loadSearchLanguage } from './text/search-language';
 
 const language = loadSearchLanguage();

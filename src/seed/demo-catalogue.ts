@@ -1,7 +1,7 @@
 import { ContributorKind } from '../accounts/user.entity';
 import { DeliveryMode, LessonKind, Level } from '../catalog/module-status';
 
-/** The shape of data/demo-catalogue.json (written by seed/generate). */
+/** The shape of data/demo-catalogue.json (written by test/tools/demo-catalogue). */
 export interface DemoCatalogue {
   contributors: { key: string; displayName: string; kind: ContributorKind; organizationName: string | null; bio: string }[];
   modules: {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { MeilisearchTestDouble } from '../../src/search/testing/meilisearch-test-double';
+import { MeilisearchTestDouble } from '../search/meilisearch-test-double';
 import { createCurator, registerContributor, registerBeneficiary } from '../factories/accounts';
 import { ADMIN_ENV, ENROLL, waitForNotification } from '../factories/learning';
 import { CREATE_MODULE, moduleInput, REVIEW_MODULE, SUBMIT_MODULE } from '../factories/modules';

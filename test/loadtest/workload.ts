@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { seededRandom } from '../../src/search/bench/synthetic-corpus';
+import { seededRandom } from '../bench/search/synthetic-corpus';
 import { uniqueWord } from '../bench/catalogue/catalogue-generator';
 import type { GraphQLAnswer, GraphQLClient } from '../bench/load/graphql-client';
 import { SEARCH_QUERY, searchVariables } from '../bench/queries/search-queries';

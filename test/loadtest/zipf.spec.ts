@@ -1,4 +1,4 @@
-import { seededRandom } from '../../src/search/bench/synthetic-corpus';
+import { seededRandom } from '../bench/search/synthetic-corpus';
 import { zipfSampler } from './zipf';
 
 describe('zipfSampler', () => {

@@ -1,5 +1,5 @@
-import { moduleDocument } from '../testing/module-document.factory';
-import { describeSearchEngineContract } from '../testing/search-engine.contract';
+import { moduleDocument } from '../../../test/search/module-document.factory';
+import { describeSearchEngineContract } from '../../../test/search/search-engine.contract';
 import { loadSearchLanguage } from '../text/search-language';
 import { InProcessSearchEngine } from './in-process-search-engine';
 

@@ -1,6 +1,6 @@
 import { Meilisearch } from 'meilisearch';
-import { MeilisearchTestDouble } from '../testing/meilisearch-test-double';
-import { describeSearchEngineContract } from '../testing/search-engine.contract';
+import { MeilisearchTestDouble } from '../../../test/search/meilisearch-test-double';
+import { describeSearchEngineContract } from '../../../test/search/search-engine.contract';
 import { loadSearchLanguage } from '../text/search-language';
 import { MeilisearchSearchEngine } from './meilisearch-search-engine';
 
@@ -13,7 +13,7 @@ async function engineOn(client: Meilisearch, taskPollIntervalMs?: number): Promi
   return engine;
 }
 
-// Always (CI): the adapter against the strict test double (testing/meilisearch-test-double.ts).
+// Always (CI): the adapter against the strict test double (test/search/meilisearch-test-double.ts).
 const double = new MeilisearchTestDouble();
 let doubleClient: Meilisearch;
 beforeAll(async () => {

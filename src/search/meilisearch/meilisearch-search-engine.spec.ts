@@ -1,7 +1,7 @@
 import { Meilisearch } from 'meilisearch';
 import { SearchUnavailableError, type ModuleDocument, type SearchRequest } from '../search-engine.port';
-import { MeilisearchTestDouble } from '../testing/meilisearch-test-double';
-import { moduleDocument } from '../testing/module-document.factory';
+import { MeilisearchTestDouble } from '../../../test/search/meilisearch-test-double';
+import { moduleDocument } from '../../../test/search/module-document.factory';
 import { loadSearchLanguage } from '../text/search-language';
 import { MeilisearchSearchEngine, SearchTaskFailedError, type MeilisearchSearchEngineOptions } from './meilisearch-search-engine';
 import { STEMS_ATTRIBUTE } from './meilisearch-settings';

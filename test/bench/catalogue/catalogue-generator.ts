@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { buildVocabulary, COURSES_CSV, seededRandom, slugOf, syntheticModules, type Vocabulary } from '../../../src/search/bench/synthetic-corpus';
+import { buildVocabulary, COURSES_CSV, seededRandom, slugOf, syntheticModules, type Vocabulary } from '../search/synthetic-corpus';
 
 /**
  * The benchmark catalogue: synthetic modules (Zipf-distributed words from a

@@ -1,5 +1,5 @@
 import type { Level, SearchFilters, SearchRequest, SearchSort } from '../../../src/search/search-engine.port';
-import { misspell, type Vocabulary } from '../../../src/search/bench/synthetic-corpus';
+import { misspell, type Vocabulary } from '../search/synthetic-corpus';
 
 /**
  * Search requests drawn from the catalogue's vocabulary. The same requests

@@ -1,4 +1,4 @@
-import type { FacetName, ModuleDocument, SearchEngine, SearchFilters, SearchRequest, SearchSort } from '../search-engine.port';
+import type { FacetName, ModuleDocument, SearchEngine, SearchFilters, SearchRequest, SearchSort } from '../../src/search/search-engine.port';
 import { contractCatalogue, moduleDocument } from './module-document.factory';
 
 export interface ContractSetup {

@@ -2,7 +2,7 @@
 // Validates src/seed/data/demo-catalogue.json against the rules the API
 // enforces on modules (and a few the demo needs). Used by the generator before
 // it writes the file, and runnable on its own:
-//   node src/seed/generate/check-demo-catalogue.mjs [path/to/demo-catalogue.json]
+//   node test/tools/demo-catalogue/check-demo-catalogue.mjs [path/to/demo-catalogue.json]
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { resolve, dirname } from 'node:path';
 import { CATEGORIES, CATEGORY_SLUGS } from './categories.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_PATH = resolve(HERE, '../data/demo-catalogue.json');
+export const DEFAULT_PATH = resolve(HERE, '../../../src/seed/data/demo-catalogue.json');
 
 const LEVELS = new Set(['BEGINNER', 'INTERMEDIATE', 'ADVANCED']);
 const LANGUAGES = new Set(['id', 'en', 'jv', 'su']);

@@ -1,10 +1,10 @@
 /**
  * In-process engine benchmark: 100,000 synthetic modules, build time and heap,
  * then latency per query class. Not a Jest test. Run:
- *   node --expose-gc -r @swc-node/register src/search/bench/in-process.bench.ts [documents]
+ *   node --expose-gc -r @swc-node/register test/bench/search/in-process.bench.ts [documents]
  */
-import type { ModuleDocument, SearchFilters, SearchRequest, SearchSort } from '../search-engine.port';
-import { InProcessSearchEngine } from '../in-process/in-process-search-engine';
+import type { ModuleDocument, SearchFilters, SearchRequest, SearchSort } from '../../../src/search/search-engine.port';
+import { InProcessSearchEngine } from '../../../src/search/in-process/in-process-search-engine';
 import { buildVocabulary, misspell, seededRandom, slugOf, syntheticModules, type Vocabulary } from './synthetic-corpus';
 
 const DOCUMENTS = Number(process.argv[2] ?? 100_000);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import type { ContributorKind, DeliveryMode, Level, ModuleDocument } from '../search-engine.port';
-import { confidenceRating } from '../../ratings/rating-score';
-import { tokenize } from '../text/normalize';
+import type { ContributorKind, DeliveryMode, Level, ModuleDocument } from '../../../src/search/search-engine.port';
+import { confidenceRating } from '../../../src/ratings/rating-score';
+import { tokenize } from '../../../src/search/text/normalize';
 
 /** Titles and categories of real Prakerja trainings, used as vocabulary. */
 export const COURSES_CSV = '/work/shared/data/prakerja-isw2023/courses.csv';

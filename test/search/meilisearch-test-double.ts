@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { compareVersions } from '../meilisearch/meilisearch-version';
+import { compareVersions } from '../../src/search/meilisearch/meilisearch-version';
 import { filterAttributes, matchesFilter } from './meilisearch-double/filter-evaluation';
 import { parseFilterParameter, FilterSyntaxError } from './meilisearch-double/filter-grammar';
 import { searchDocuments, SearchRequestError } from './meilisearch-double/document-search';

@@ -1,5 +1,5 @@
-import { confidenceRating } from '../../ratings/rating-score';
-import type { ModuleDocument } from '../search-engine.port';
+import { confidenceRating } from '../../src/ratings/rating-score';
+import type { ModuleDocument } from '../../src/search/search-engine.port';
 
 const DAY = 86_400_000;
 const JANUARY_2025 = Date.UTC(2025, 0, 1);

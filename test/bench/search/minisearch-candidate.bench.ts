@@ -2,10 +2,10 @@
  * The candidate measured against the lean index: MiniSearch 7 on the same
  * synthetic corpus (text search only: it has no facets or sorting, which would
  * come on top). Not a Jest test. Run:
- *   node --expose-gc -r @swc-node/register src/search/bench/minisearch-candidate.bench.ts [documents]
+ *   node --expose-gc -r @swc-node/register test/bench/search/minisearch-candidate.bench.ts [documents]
  */
 import MiniSearch from 'minisearch';
-import type { ModuleDocument } from '../search-engine.port';
+import type { ModuleDocument } from '../../../src/search/search-engine.port';
 import { buildVocabulary, seededRandom, syntheticModules } from './synthetic-corpus';
 
 const DOCUMENTS = Number(process.argv[2] ?? 100_000);

@@ -7,7 +7,7 @@
 // assembled from phrase material and a topic bank with a seeded PRNG, so every
 // run produces the same file.
 //
-//   node src/seed/generate/generate-demo-catalogue.mjs [--csv path] [--out path] [--check-only]
+//   node test/tools/demo-catalogue/generate-demo-catalogue.mjs [--csv path] [--out path] [--check-only]
 
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -30,7 +30,7 @@ function argValue(name, fallback) {
   return i > 0 && process.argv[i + 1] ? resolve(process.argv[i + 1]) : fallback;
 }
 const CSV_PATH = argValue('--csv', process.env.PRAKERJA_COURSES_CSV ? resolve(process.env.PRAKERJA_COURSES_CSV) : resolve(REPO, '../shared/data/prakerja-isw2023/courses.csv'));
-const OUT_PATH = argValue('--out', resolve(HERE, '../data/demo-catalogue.json'));
+const OUT_PATH = argValue('--out', resolve(REPO, 'src/seed/data/demo-catalogue.json'));
 
 // ------------------------------------------------------------------ PRNG
 // FNV-1a string hash + mulberry32. Each module gets its own generator seeded
