@@ -1,5 +1,6 @@
 import { UseGuards, UseInterceptors } from '@nestjs/common';
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Role } from '../auth/role';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
 import { RequestContext } from '../graphql/request-context';
@@ -9,7 +10,6 @@ import { AccountsService } from './accounts.service';
 import { CreateCuratorInput, RegisterBeneficiaryInput, RegisterContributorInput } from './dto/register.input';
 import { AuthPayloadModel, UserModel } from './models/user.model';
 import { toAuthPayload, toUserModel } from './user.mapper';
-import { Role } from './user.entity';
 
 @Resolver(() => UserModel)
 export class AccountsResolver {

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { TokenService } from '../auth/token.service';
 import { conflict, DomainError, ErrorCode, forbidden, notFound } from '../common/domain-error';
@@ -9,7 +10,7 @@ import { APP_CONFIG, AppConfig } from '../config/config';
 import { WalletService } from '../wallet/wallet.service';
 import { CreateCuratorInput, RegisterBeneficiaryInput, RegisterContributorInput } from './dto/register.input';
 import { PasswordHasher } from './password-hasher';
-import { ContributorKind, Role, UserEntity } from './user.entity';
+import { ContributorKind, UserEntity } from './user.entity';
 
 export interface Session {
   accessToken: string;

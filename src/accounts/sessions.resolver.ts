@@ -1,4 +1,5 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Role } from '../auth/role';
 import { CurrentSession, CurrentViewer, Roles } from '../auth/roles.decorator';
 import type { ViewerSession } from '../auth/session-check';
 import { Viewer } from '../auth/viewer';
@@ -9,7 +10,6 @@ import { AuthPayloadModel, UserModel } from './models/user.model';
 import { SessionsService } from './sessions.service';
 import { SuspensionsService } from './suspensions.service';
 import { toAuthPayload, toUserModel } from './user.mapper';
-import { Role } from './user.entity';
 
 /** Sessions that end: logout, password change, an admin's suspension. */
 @Resolver(() => UserModel)

@@ -1,11 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-
-export enum Role {
-  BENEFICIARY = 'BENEFICIARY',
-  CONTRIBUTOR = 'CONTRIBUTOR',
-  CURATOR = 'CURATOR',
-  ADMIN = 'ADMIN',
-}
+import { Role } from '../auth/role';
 
 export enum ContributorKind {
   INDIVIDUAL = 'INDIVIDUAL',

@@ -1,7 +1,7 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Role } from '../accounts/user.entity';
 import { RequestContext } from '../graphql/request-context';
+import { Role } from './role';
 
 export const ROLES_KEY = 'roles';
 

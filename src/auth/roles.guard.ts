@@ -1,9 +1,9 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { Role } from '../accounts/user.entity';
 import { forbidden, unauthenticated } from '../common/domain-error';
 import { RequestContext } from '../graphql/request-context';
+import { Role } from './role';
 import { ROLES_KEY } from './roles.decorator';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { Role } from '../accounts/user.entity';
 import { AppConfig } from '../config/config';
+import { Role } from './role';
 import { SessionCheck } from './session-check';
 import { TokenService } from './token.service';
 

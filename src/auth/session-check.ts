@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { LRUCache } from 'lru-cache';
 import { DataSource } from 'typeorm';
-import { Role } from '../accounts/user.entity';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { Role } from './role';
 import { TokenService, VerifiedToken } from './token.service';
 import { Viewer } from './viewer';
 

@@ -1,8 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { Role } from '../accounts/user.entity';
 import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/config';
+import { Role } from './role';
 import { TokenService } from './token.service';
 
 const SECRET = 'unit-test-secret-that-is-long-enough-42';

@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
 import { createSecretKey, randomUUID } from 'node:crypto';
-import { Role } from '../accounts/user.entity';
 import { DomainError, ErrorCode } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { Role } from './role';
 
 interface TokenClaims {
   sub: string;

@@ -1,4 +1,4 @@
-import { Role } from '../accounts/user.entity';
+import { Role } from './role';
 
 /** The authenticated caller, as proven by the bearer token. */
 export interface Viewer {

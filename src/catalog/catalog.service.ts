@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { Role } from '../accounts/user.entity';
+import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { badInput, DomainError, ErrorCode, notFound } from '../common/domain-error';
 import { uniqueViolation } from '../common/postgres-errors';

@@ -1,4 +1,4 @@
-import { Role } from '../accounts/user.entity';
+import { Role } from '../auth/role';
 import { moduleAsSeenBy } from './module-access';
 import { ModuleEntity } from './module.entity';
 import { ModuleStatus } from './module-status';

@@ -1,6 +1,6 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { Role } from '../accounts/user.entity';
+import { Role } from '../auth/role';
 import { SessionCheck } from '../auth/session-check';
 import { AppConfig } from '../config/config';
 import { jsonBodyParser } from './body-limits';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Role } from '../accounts/user.entity';
+import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { isUuid } from '../catalog/module-access';
 import { ModuleStatus } from '../catalog/module-status';

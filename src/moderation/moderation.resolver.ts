@@ -1,7 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { UserModel } from '../accounts/models/user.model';
 import { toUserModel } from '../accounts/user.mapper';
-import { Role } from '../accounts/user.entity';
+import { Role } from '../auth/role';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
 import { isOwnerOrCurator } from '../catalog/module-access';

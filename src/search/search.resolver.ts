@@ -1,6 +1,6 @@
 import { Args, Context, ID, Info, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { Role } from '../accounts/user.entity';
+import { Role } from '../auth/role';
 import { CurrentViewer, Roles } from '../auth/roles.decorator';
 import { Viewer } from '../auth/viewer';
 import { isUuid } from '../catalog/module-access';

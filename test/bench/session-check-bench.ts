@@ -14,7 +14,7 @@
 import 'reflect-metadata';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource } from 'typeorm';
-import { Role } from '../../src/accounts/user.entity';
+import { Role } from '../../src/auth/role';
 import { SessionCheck } from '../../src/auth/session-check';
 import { TokenService } from '../../src/auth/token.service';
 import { AppConfig } from '../../src/config/config';

@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { ContributorKind, Role } from '../user.entity';
+import { Role } from '../../auth/role';
+import { ContributorKind } from '../user.entity';
 
 registerEnumType(Role, { name: 'Role' });
 registerEnumType(ContributorKind, { name: 'ContributorKind' });

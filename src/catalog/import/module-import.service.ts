@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { Role } from '../../accounts/user.entity';
+import { Role } from '../../auth/role';
 import { Viewer } from '../../auth/viewer';
 import { badInput, notFound } from '../../common/domain-error';
 import { toFieldErrors } from '../../graphql/validation';
