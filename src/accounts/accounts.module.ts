@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { LoadersModule } from '../graphql/loaders.module';
 import { WalletModule } from '../wallet/wallet.module';
 import { AccountsResolver } from './accounts.resolver';
 import { AccountsService } from './accounts.service';
@@ -9,10 +10,11 @@ import { SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
 import { SuspensionsService } from './suspensions.service';
 import { UserEntity } from './user.entity';
+import { UserLoaders } from './user-loaders';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity]), AuthModule, WalletModule],
-  providers: [AccountsService, AccountsResolver, PasswordHasher, SessionsService, SuspensionsService, SessionsResolver],
+  imports: [TypeOrmModule.forFeature([UserEntity]), AuthModule, LoadersModule, WalletModule],
+  providers: [UserLoaders, AccountsService, AccountsResolver, PasswordHasher, SessionsService, SuspensionsService, SessionsResolver],
   exports: [AccountsService, PasswordHasher],
 })
 export class AccountsModule {}

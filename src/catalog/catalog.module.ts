@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoadersModule } from '../graphql/loaders.module';
 import { ModerationModule } from '../moderation/moderation.module';
+import { CatalogLoaders } from './catalog-loaders';
 import { CatalogResolver } from './catalog.resolver';
 import { CatalogService } from './catalog.service';
 import { CategoryDirectory } from './category-directory';
@@ -17,8 +19,8 @@ import { ModuleEntity } from './module.entity';
 import { ModuleRevisionEntity } from './module-revision.entity';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ModuleEntity, ModuleRevisionEntity, LessonEntity, CategoryEntity, ImportJobEntity]), ModerationModule],
-  providers: [CatalogService, CategoryDirectory, CatalogResolver, CategoryFieldsResolver, ModuleFieldsResolver, LessonFieldsResolver, ModulePendingRevisionResolver, ModuleRevisionFieldsResolver, ModuleImportService, ModuleImportResolver],
+  imports: [TypeOrmModule.forFeature([ModuleEntity, ModuleRevisionEntity, LessonEntity, CategoryEntity, ImportJobEntity]), LoadersModule, ModerationModule],
+  providers: [CatalogLoaders, CatalogService, CategoryDirectory, CatalogResolver, CategoryFieldsResolver, ModuleFieldsResolver, LessonFieldsResolver, ModulePendingRevisionResolver, ModuleRevisionFieldsResolver, ModuleImportService, ModuleImportResolver],
   exports: [CatalogService],
 })
 export class CatalogModule {}

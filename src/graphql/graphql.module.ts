@@ -5,11 +5,9 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import { getDataSourceToken } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { GraphQLError, ValidationContext } from 'graphql';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { SessionCheck } from '../auth/session-check';
 import { DomainError } from '../common/domain-error';
@@ -18,7 +16,8 @@ import { GraphQLObservabilityPlugin } from '../observability/graphql-observabili
 import { ThrottleService } from '../throttling/throttle.service';
 import { formatGraphQLError } from './error-mapper';
 import { IdArgumentsInterceptor } from './id-arguments';
-import { Loaders } from './loaders';
+import { LoaderRegistry } from './loaders';
+import { LoadersModule } from './loaders.module';
 import { RequestContext } from './request-context';
 import { RequestLimitsPlugin } from './request-limits.plugin';
 
@@ -35,9 +34,9 @@ const REPORT_AS_VALIDATION_ERROR = {
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [AuthModule],
-      inject: [APP_CONFIG, SessionCheck, getDataSourceToken(), ThrottleService, GraphQLObservabilityPlugin],
-      useFactory: (config: AppConfig, sessions: SessionCheck, dataSource: DataSource, throttles: ThrottleService, observability: GraphQLObservabilityPlugin): ApolloDriverConfig => ({
+      imports: [AuthModule, LoadersModule],
+      inject: [APP_CONFIG, SessionCheck, LoaderRegistry, ThrottleService, GraphQLObservabilityPlugin],
+      useFactory: (config: AppConfig, sessions: SessionCheck, loaders: LoaderRegistry, throttles: ThrottleService, observability: GraphQLObservabilityPlugin): ApolloDriverConfig => ({
         path: '/graphql',
         autoSchemaFile: config.env === 'development' ? SCHEMA_FILE : true,
         sortSchema: true,
@@ -62,7 +61,7 @@ const REPORT_AS_VALIDATION_ERROR = {
           maxAliasesRule({ n: 30, ...REPORT_AS_VALIDATION_ERROR }),
         ],
         context: async ({ req }: { req: Request }): Promise<RequestContext> => {
-          const context: RequestContext = { req, viewer: null, loaders: new Loaders(dataSource) };
+          const context: RequestContext = { req, viewer: null, loaders: loaders.forRequest() };
           try {
             const session = await sessions.authenticate(req.headers.authorization);
             context.viewer = session?.viewer ?? null;
