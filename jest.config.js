@@ -1,7 +1,7 @@
 // Jest runs TypeScript through SWC in CommonJS mode. NestJS 12 ships ESM only,
 // so its packages (and file-type's ESM dependencies) are transformed too; see
 // docs/decisions.md.
-const esmPackages = ['@nestjs', 'entities', 'meilisearch', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', '@borewit', 'parse5', 'micromark[a-z-]*', 'decode-named-character-reference', 'character-entities', 'devlop'];
+const esmPackages = ['@nestjs', 'entities', 'meilisearch', 'file-type', 'strtok3', 'token-types', 'peek-readable', '@tokenizer', 'uint8array-extras', '@borewit', 'parse5', 'micromark[a-z-]*', 'decode-named-character-reference', 'character-entities', 'devlop', 'preact', 'preact-render-to-string'];
 
 const swc = [
   '@swc/jest',
@@ -16,10 +16,19 @@ const swc = [
   },
 ];
 
+// Server-rendered pages are TSX with Preact's automatic JSX runtime (tsconfig: jsxImportSource).
+const swcTsx = [
+  swc[0],
+  {
+    ...swc[1],
+    jsc: { ...swc[1].jsc, parser: { syntax: 'typescript', tsx: true, decorators: true }, transform: { ...swc[1].jsc.transform, react: { runtime: 'automatic', importSource: 'preact' } } },
+  },
+];
+
 const common = {
-  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transform: { '^.+\\.tsx$': swcTsx, '^.+\\.(t|j|mj)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
-  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'mjs', 'cjs', 'json'],
   testEnvironment: 'node',
 };
 

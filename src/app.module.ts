@@ -22,6 +22,7 @@ import { ReviewsModule } from './reviews/reviews.module';
 import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 import { WalletModule } from './wallet/wallet.module';
+import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         MetricsModule,
         AppGraphQLModule,
         HealthModule,
+        WebModule,
         QueueModule.forRoot(config),
         SearchModule.forRoot(config),
         AccountsModule,

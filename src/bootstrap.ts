@@ -8,6 +8,7 @@ import { GraphQLExceptionFilter } from './graphql/graphql-exception.filter';
 import { inputValidationPipe } from './graphql/validation';
 import { applyHttpBoundaries } from './http/http-boundaries';
 import { startBackgroundWork } from './queue/background-work';
+import { applyWebPages } from './web/web-pages';
 
 /** Builds the HTTP application; used by main.ts and by the integration tests (which may read its log lines from `logDestination`). */
 export async function createApp(config: AppConfig, logDestination?: DestinationStream): Promise<NestExpressApplication> {
@@ -17,6 +18,7 @@ export async function createApp(config: AppConfig, logDestination?: DestinationS
   applyHttpBoundaries(app, config);
   app.useGlobalPipes(inputValidationPipe);
   app.useGlobalFilters(new GraphQLExceptionFilter(app.getHttpAdapter()));
+  applyWebPages(app, config);
   await app.init();
   // Background work starts once everything it touches is ready (the search index is built at bootstrap).
   await startBackgroundWork(app);

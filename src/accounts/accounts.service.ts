@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { TokenService } from '../auth/token.service';
-import { conflict, DomainError, ErrorCode, forbidden, notFound } from '../common/domain-error';
+import { DomainError, ErrorCode, forbidden, notFound } from '../common/domain-error';
 import { uniqueViolation } from '../common/postgres-errors';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { WalletService } from '../wallet/wallet.service';
@@ -111,8 +111,8 @@ export class AccountsService implements OnApplicationBootstrap {
       return await manager.save(user);
     } catch (error) {
       const constraint = uniqueViolation(error);
-      if (constraint === 'users_email_key') throw conflict('An account with this email already exists');
-      if (constraint === 'users_prakerja_card_number_key') throw conflict('An account with this Prakerja card number already exists');
+      if (constraint === 'users_email_key') throw new DomainError(ErrorCode.CONFLICT, 'An account with this email already exists', [{ field: 'email', message: 'is already registered' }]);
+      if (constraint === 'users_prakerja_card_number_key') throw new DomainError(ErrorCode.CONFLICT, 'An account with this Prakerja card number already exists', [{ field: 'prakerjaCardNumber', message: 'is already registered' }]);
       throw error;
     }
   }

@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../common/domain-error';
+import { DomainError, ErrorCode, RateLimitedError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { producerConnection } from '../queue/redis-connection';
 import { createLimiter } from './rate-limiters';
@@ -96,6 +96,26 @@ export class ThrottleService implements OnModuleInit, OnModuleDestroy {
       fromAddress && this.loginFailuresByAddress.reward(address, Math.min(own.consumedPoints, fromAddress.consumedPoints)),
       this.loginFailuresByAccountAndAddress.delete(`${key}:${address}`),
     ]);
+  }
+
+  /**
+   * One login attempt under the login throttles, for every transport (the
+   * API's interceptor, the web page): refused before the password is checked
+   * once the account or address has used up its failures; a wrong email or
+   * password (UNAUTHENTICATED) counts against both; a success forgives its
+   * own address's failures.
+   */
+  async guardLogin<T>(email: string, address: string, attempt: () => Promise<T>): Promise<T> {
+    await this.assertLoginAllowed(email, address);
+    let result: T;
+    try {
+      result = await attempt();
+    } catch (error) {
+      if (error instanceof DomainError && error.code === ErrorCode.UNAUTHENTICATED) await this.recordLoginFailure(email, address);
+      throw error;
+    }
+    await this.recordLoginSuccess(email, address);
+    return result;
   }
 
   consumeRegistration(address: string): Promise<void> {

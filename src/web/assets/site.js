@@ -1,0 +1,64 @@
+// Progressive enhancement for the server-rendered pages; every page works without it.
+// data-live="#id[,#id]" on a GET form: results refresh while typing or toggling filters.
+// data-enhance="#id[,#id]" on a POST form: submitted in the background; the listed parts of the answer page are swapped in.
+// data-auto-submit on a form: submits when a control changes (when it has no data-live).
+(function () {
+  'use strict';
+  if (!window.fetch || !window.DOMParser || !document.querySelector) return;
+
+  function swap(html, selectors) {
+    var doc = new DOMParser().parseFromString(html, 'text/html');
+    selectors.split(',').forEach(function (selector) {
+      var fresh = doc.querySelector(selector.trim());
+      var current = document.querySelector(selector.trim());
+      if (fresh && current) { current.replaceWith(fresh); bind(fresh); }
+    });
+    var status = document.getElementById('status');
+    if (status) status.textContent = doc.title;
+  }
+
+  function liveForm(form) {
+    var timer = 0;
+    var controller = null;
+    function refresh() {
+      var url = (form.getAttribute('action') || location.pathname) + '?' + new URLSearchParams(new FormData(form)).toString();
+      if (controller) controller.abort();
+      controller = new AbortController();
+      fetch(url, { signal: controller.signal, headers: { 'x-requested-with': 'fetch' } })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) { swap(html, form.getAttribute('data-live')); history.replaceState(null, '', url); })
+        .catch(function () { /* the submit button still works */ });
+    }
+    form.addEventListener('input', function (event) {
+      if (event.target.type === 'search' || event.target.type === 'text') { clearTimeout(timer); timer = setTimeout(refresh, 300); }
+    });
+    form.addEventListener('change', function (event) {
+      if (event.target.type !== 'search' && event.target.type !== 'text') refresh();
+    });
+  }
+
+  function enhancedForm(form) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var button = form.querySelector('button[type=submit],button:not([type])');
+      if (button) button.disabled = true;
+      fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), headers: { 'x-requested-with': 'fetch' } })
+        .then(function (response) { return response.text().then(function (html) { return { response: response, html: html }; }); })
+        .then(function (answer) {
+          if (!answer.response.ok) { form.submit(); return; }
+          swap(answer.html, form.getAttribute('data-enhance'));
+        })
+        .catch(function () { form.submit(); });
+    });
+  }
+
+  function bind(root) {
+    root.querySelectorAll('form[data-live]').forEach(liveForm);
+    root.querySelectorAll('form[data-enhance]').forEach(enhancedForm);
+    root.querySelectorAll('form[data-auto-submit]:not([data-live])').forEach(function (form) {
+      form.addEventListener('change', function () { form.submit(); });
+    });
+  }
+
+  bind(document);
+})();

@@ -1,0 +1,24 @@
+/** A message shown at the top of a page after a redirect, chosen by key so no text is ever taken from a URL. */
+export interface Notice {
+  kind: 'ok' | 'warn' | 'bad';
+  text: string;
+}
+
+const NOTICES: Record<string, Notice> = {
+  terdaftar: { kind: 'ok', text: 'Akun Anda sudah dibuat. Selamat datang!' },
+  masuk: { kind: 'ok', text: 'Anda sudah masuk.' },
+  keluar: { kind: 'ok', text: 'Anda sudah keluar. Di ponsel bersama, tutup juga peramban Anda.' },
+  'perlu-masuk': { kind: 'warn', text: 'Silakan masuk dulu untuk membuka halaman itu.' },
+  'sesi-berakhir': { kind: 'warn', text: 'Sesi Anda sudah berakhir. Silakan masuk lagi.' },
+  terdaftar_modul: { kind: 'ok', text: 'Anda sudah terdaftar di modul ini. Selamat belajar!' },
+  selesai: { kind: 'ok', text: 'Pelajaran ditandai selesai.' },
+  'modul-selesai': { kind: 'ok', text: 'Selamat! Anda menyelesaikan modul ini.' },
+  dinilai: { kind: 'ok', text: 'Terima kasih, penilaian Anda tersimpan.' },
+  dilaporkan: { kind: 'ok', text: 'Terima kasih, laporan Anda akan ditinjau kurator.' },
+  dibaca: { kind: 'ok', text: 'Notifikasi ditandai sudah dibaca.' },
+};
+
+/** Feature pages add their own keys here, beside the ones above; an unknown key shows nothing. */
+export function noticeFor(key: string | undefined): Notice | null {
+  return key !== undefined && Object.hasOwn(NOTICES, key) ? NOTICES[key] : null;
+}
