@@ -1,0 +1,28 @@
+import { DeliveryMode, LessonKind, Level } from '../module-status';
+
+/** How the catalogue's enums read on the pages (Bahasa Indonesia). */
+export const LEVEL_LABELS: Record<Level, string> = {
+  [Level.BEGINNER]: 'Pemula',
+  [Level.INTERMEDIATE]: 'Menengah',
+  [Level.ADVANCED]: 'Mahir',
+};
+
+export const DELIVERY_MODE_LABELS: Record<DeliveryMode, string> = {
+  [DeliveryMode.SELF_PACED]: 'Belajar mandiri',
+  [DeliveryMode.WEBINAR]: 'Webinar',
+  [DeliveryMode.OFFLINE]: 'Tatap muka',
+  [DeliveryMode.BLENDED]: 'Campuran',
+};
+
+export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
+  [LessonKind.VIDEO]: 'Video',
+  [LessonKind.ARTICLE]: 'Bacaan',
+  [LessonKind.QUIZ]: 'Kuis',
+  [LessonKind.LIVE_SESSION]: 'Sesi langsung',
+  [LessonKind.DOWNLOAD]: 'Unduhan',
+};
+
+const LANGUAGES: Record<string, string> = { id: 'Bahasa Indonesia', en: 'Bahasa Inggris', jv: 'Bahasa Jawa', su: 'Bahasa Sunda', ja: 'Bahasa Jepang', ko: 'Bahasa Korea', ar: 'Bahasa Arab', zh: 'Bahasa Mandarin' };
+
+/** A BCP 47 code's Indonesian name; an unlisted code shows as written. */
+export const languageLabel = (code: string): string => LANGUAGES[code] ?? code;
