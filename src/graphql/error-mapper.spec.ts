@@ -1,5 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../common/domain-error';
+import { UnavailableError } from '../common/unavailable-error';
 import { formatGraphQLError } from './error-mapper';
 
 /** What TypeORM throws when PostgreSQL refuses a text parameter holding U+0000. */
@@ -16,6 +18,16 @@ describe('formatGraphQLError', () => {
   it('answers BAD_USER_INPUT for a request Apollo refuses with HTTP 400 but no code (a persisted-query hash that does not match)', () => {
     const error = new GraphQLError('provided sha does not match query', { extensions: { http: { status: 400, headers: new Map() } } });
     expect(formatGraphQLError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error).extensions).toEqual({ code: 'BAD_USER_INPUT', fields: [] });
+  });
+
+  it('answers a dependency that is down with its code and client message, never the message meant for the logs', () => {
+    const original = new UnavailableError(ErrorCode.SEARCH_UNAVAILABLE, 'Search is temporarily unavailable; retry later', 'connect ECONNREFUSED 10.0.0.7:7700');
+    const error = new GraphQLError(original.message, { path: ['searchModules'], originalError: original });
+    expect(formatGraphQLError({ message: error.message, path: ['searchModules'] }, error)).toEqual({
+      message: 'Search is temporarily unavailable; retry later',
+      path: ['searchModules'],
+      extensions: { code: 'SEARCH_UNAVAILABLE' },
+    });
   });
 
   it('still masks other database failures as INTERNAL_SERVER_ERROR', () => {

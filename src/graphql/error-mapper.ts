@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode, FieldError, RateLimitedError } from '../common/domain-error';
 import { connectionLost, nulCharacterRefused } from '../common/postgres-errors';
-import { SearchUnavailableError } from '../search/search-engine.port';
+import { UnavailableError } from '../common/unavailable-error';
 
 const logger = new Logger('GraphQLErrors');
 
@@ -48,8 +48,8 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     if (original instanceof RateLimitedError) extensions.retryAfterSeconds = original.retryAfterSeconds;
     return { ...base, message: original.message, extensions };
   }
-  if (original instanceof SearchUnavailableError) {
-    return { ...base, message: 'Search is temporarily unavailable; retry later', extensions: { code: ErrorCode.SEARCH_UNAVAILABLE } };
+  if (original instanceof UnavailableError) {
+    return { ...base, message: original.clientMessage, extensions: { code: original.code } };
   }
   if (nulCharacterRefused(original)) {
     // Any text argument may carry U+0000, which PostgreSQL refuses wherever it meets it.

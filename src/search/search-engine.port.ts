@@ -3,6 +3,8 @@
  * engine. Adapters: Meilisearch (production) and an in-process engine (the
  * zero-setup default). One contract test suite runs against both.
  */
+import { ErrorCode } from '../common/domain-error';
+import { UnavailableError } from '../common/unavailable-error';
 
 export type Level = 'BEGINNER' | 'INTERMEDIATE' | 'ADVANCED';
 export type DeliveryMode = 'SELF_PACED' | 'WEBINAR' | 'OFFLINE' | 'BLENDED';
@@ -120,10 +122,10 @@ export interface SearchEngine {
   isHealthy(): Promise<boolean>;
 }
 
-/** Thrown by adapters when the engine cannot be reached (maps to SEARCH_UNAVAILABLE). */
-export class SearchUnavailableError extends Error {
+/** Thrown by adapters when the engine cannot be reached; clients get SEARCH_UNAVAILABLE, the message stays in the logs. */
+export class SearchUnavailableError extends UnavailableError {
   constructor(message = 'The search engine cannot be reached', options?: { cause?: unknown }) {
-    super(message, options);
+    super(ErrorCode.SEARCH_UNAVAILABLE, 'Search is temporarily unavailable; retry later', message, options);
     this.name = 'SearchUnavailableError';
   }
 }
