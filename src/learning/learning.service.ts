@@ -13,7 +13,14 @@ import { Outbox } from '../queue/outbox';
 import { WalletService } from '../wallet/wallet.service';
 import { EnrollmentEntity, EnrollmentStatus } from './enrollment.entity';
 import { viewerEnrollments } from './enrollment-loaders';
-import { completesModule, progressPercent } from './progress';
+import { completesModule, nextUnfinishedLesson, progressPercent } from './progress';
+
+/** Where an enrollment stands: completed lesson ids (in lesson order), the module's lesson count, and Enrollment.progressPercent. */
+export interface Progress {
+  completedLessonIds: string[];
+  lessonCount: number;
+  percent: number;
+}
 
 /** Which module counter a change moves. */
 type Counter = 'enrollment_count' | 'completion_count';
@@ -136,11 +143,33 @@ export class LearningService {
 
   /** Enrollment.progressPercent through the request's batching loaders. */
   async progress(enrollment: Pick<EnrollmentEntity, 'id' | 'moduleId' | 'status'>, loaders: Loaders): Promise<number> {
+    return (await this.progressOf(enrollment, loaders)).percent;
+  }
+
+  /** The enrollment's progress in full (the pages show "3 dari 5 pelajaran"), batched like progress(). */
+  async progressOf(enrollment: Pick<EnrollmentEntity, 'id' | 'moduleId' | 'status'>, loaders: Loaders): Promise<Progress> {
     const [completed, total] = await Promise.all([
       loaders.loader('completedLessonIds', (ids) => this.completedLessonIds(ids)).load(enrollment.id),
       loaders.loader('lessonCountByModule', (ids) => this.lessonCounts(ids)).load(enrollment.moduleId),
     ]);
-    return progressPercent(enrollment.status, completed.length, total);
+    return { completedLessonIds: completed, lessonCount: total, percent: progressPercent(enrollment.status, completed.length, total) };
+  }
+
+  /** The caller's own enrollment; anyone else's, or an id that names nothing, is NOT_FOUND (no existence leak). */
+  async ownEnrollment(viewer: Viewer, enrollmentId: string): Promise<EnrollmentEntity> {
+    const enrollment = isUuid(enrollmentId) ? await this.dataSource.getRepository(EnrollmentEntity).findOneBy({ id: enrollmentId }) : null;
+    if (!enrollment || enrollment.beneficiaryId !== viewer.id) throw notFound('Enrollment');
+    return enrollment;
+  }
+
+  /**
+   * The lesson to continue the enrollment with: the first unfinished one
+   * after `from` (wrapping round), or from the start; null when every lesson
+   * is done. Batched per request, so a list of enrollments costs two queries.
+   */
+  async nextLessonId(enrollment: Pick<EnrollmentEntity, 'id' | 'moduleId'>, loaders: Loaders, from?: string): Promise<string | null> {
+    const [lessons, completed] = await Promise.all([loaders.lessonsByModule.load(enrollment.moduleId), this.completedLessons(enrollment.id, loaders)]);
+    return nextUnfinishedLesson(lessons.map((lesson) => lesson.id), new Set(completed), from);
   }
 
   /** Enrollment.completedLessonIds through the request's batching loader. */

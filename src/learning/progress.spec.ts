@@ -1,5 +1,5 @@
 import { EnrollmentStatus } from './enrollment.entity';
-import { completesModule, progressPercent } from './progress';
+import { completesModule, nextUnfinishedLesson, progressPercent } from './progress';
 
 describe('lesson progress', () => {
   it('is completed lessons over all lessons, rounded down', () => {
@@ -19,5 +19,14 @@ describe('lesson progress', () => {
     expect(completesModule(2, 3)).toBe(false);
     expect(completesModule(3, 3)).toBe(true);
     expect(completesModule(0, 0)).toBe(false);
+  });
+
+  it('continues with the first unfinished lesson after the one just done, wrapping round, and none when all are done', () => {
+    const lessons = ['a', 'b', 'c', 'd'];
+    expect(nextUnfinishedLesson(lessons, new Set())).toBe('a');
+    expect(nextUnfinishedLesson(lessons, new Set(['a', 'c']))).toBe('b');
+    expect(nextUnfinishedLesson(lessons, new Set(['b', 'c']), 'b')).toBe('d');
+    expect(nextUnfinishedLesson(lessons, new Set(['c', 'd']), 'c')).toBe('a');
+    expect(nextUnfinishedLesson(lessons, new Set(lessons), 'b')).toBeNull();
   });
 });

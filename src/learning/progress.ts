@@ -13,3 +13,14 @@ export function progressPercent(status: EnrollmentStatus, completed: number, tot
   if (total <= 0) return 0;
   return Math.max(0, Math.min(100, Math.floor((completed * 100) / total)));
 }
+
+/**
+ * The lesson to continue with: the first one not completed after `from` (in
+ * lesson order, wrapping round to the start), or from the start without
+ * `from`; null when every lesson is completed.
+ */
+export function nextUnfinishedLesson(lessonIds: readonly string[], completed: ReadonlySet<string>, from?: string): string | null {
+  const start = from === undefined ? 0 : lessonIds.indexOf(from) + 1;
+  const ordered = [...lessonIds.slice(start), ...lessonIds.slice(0, start)];
+  return ordered.find((id) => !completed.has(id)) ?? null;
+}
