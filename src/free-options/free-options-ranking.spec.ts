@@ -1,4 +1,4 @@
-import { browseFits, categoryAgreementFits, compareOptions, fuseSignals, inferredCategories, inverseDocumentFrequency, nearDuplicatesLast, relevanceRanking, signalsFor, WEIGHTS } from './free-options-ranking';
+import { browseFits, categoryAgreementFits, clauseCategories, compareOptions, fuseSignals, inferredCategories, inverseDocumentFrequency, nearDuplicatesLast, neighbourFits, relevanceRanking, SENSE_FLOOR, senseAgreement, signalsFor, WEIGHTS } from './free-options-ranking';
 
 describe('free options ranking', () => {
   const profile = {
@@ -160,5 +160,77 @@ describe('free options ranking', () => {
     const words = (title: string) => new Set(title.toLowerCase().split(' ').filter((w) => !/^\d+$/.test(w)));
     const ordered = ['Bahasa Jepang Pemula Part 1', 'Bahasa Jepang Pemula Part 2', 'Bahasa Korea Dasar', 'Bahasa Jepang Lanjutan Part 1'];
     expect(nearDuplicatesLast(ordered, words)).toEqual(['Bahasa Jepang Pemula Part 1', 'Bahasa Korea Dasar', 'Bahasa Jepang Lanjutan Part 1', 'Bahasa Jepang Pemula Part 2']);
+  });
+
+  it('puts a small category the text points to before a catch-all it points to more (specificity squared)', () => {
+    const fits = categoryAgreementFits(
+      new Map([['lainnya', 0.7], ['pertanian', 0.3]]),
+      new Map([['lainnya', { ids: ['filler'], totalHits: 44 }], ['pertanian', { ids: ['hydroponics'], totalHits: 3 }]]),
+      266,
+    );
+    const fit = new Map(fits.map(({ id, fit }) => [id, fit]));
+    expect(fit.get('hydroponics')).toBeGreaterThan(fit.get('filler')!);
+  });
+
+  it('reads a clause\'s categories as the graded shares of its matches', () => {
+    expect(clauseCategories([{ categorySlug: 'ti', grade: 1 }, { categorySlug: 'ti', grade: 0.5 }, { categorySlug: 'makanan', grade: 0.5 }, { categorySlug: 'lainnya', grade: 0 }])).toEqual(
+      new Map([['ti', 0.75], ['makanan', 0.25]]),
+    );
+    expect(clauseCategories([])).toEqual(new Map());
+  });
+
+  describe('word senses by category', () => {
+    // "Keamanan Jaringan Komputer dan Cyber Security": "keamanan" alone matches a food-safety course, the rest IT courses.
+    const security = [
+      { categories: new Map([['makanan', 1]]), weight: 1, segment: 0 },
+      { categories: new Map([['ti', 0.9], ['keuangan', 0.1]]), weight: 1, segment: 0 },
+      { categories: new Map([['ti', 1]]), weight: 1, segment: 0 },
+    ];
+
+    it('demotes a match in a category the other clauses do not point to, keeps one in the category they point to', () => {
+      const sense = senseAgreement(security);
+      expect(sense(0, 'ti')).toBe(1);
+      expect(sense(0, 'makanan')).toBeLessThan(0.8);
+      expect(sense(0, 'makanan')).toBeGreaterThanOrEqual(SENSE_FLOOR);
+      expect(sense(1, 'keuangan')).toBeLessThan(sense(1, 'ti'));
+    });
+
+    it('lets the other clauses overrule a clause only as far as they outweigh it', () => {
+      const rareTopic = senseAgreement([{ ...security[0], weight: 8 }, ...security.slice(1)]);
+      expect(rareTopic(0, 'makanan')).toBeGreaterThan(senseAgreement(security)(0, 'makanan'));
+    });
+
+    it('leaves alone a clause of another part of the text ("Digital Marketing | untuk Usaha Kuliner") and a clause alone in its part', () => {
+      const sense = senseAgreement([
+        { categories: new Map([['pemasaran', 1]]), weight: 1, segment: 0 },
+        { categories: new Map([['makanan', 1]]), weight: 1, segment: 1 },
+      ]);
+      expect(sense(1, 'makanan')).toBe(1);
+      expect(sense(0, 'pemasaran')).toBe(1);
+      expect(senseAgreement([{ categories: new Map(), weight: 1, segment: 0 }, security[0]])(1, 'makanan')).toBe(1);
+    });
+  });
+
+  describe('neighbours of the best matches', () => {
+    const hitsOf = (found: Record<string, { ids: string[]; totalHits: number }>) => (term: string) => {
+      const { ids, totalHits } = found[term] ?? { ids: [], totalHits: 0 };
+      return { ids, grades: ids.map(() => 1), totalHits };
+    };
+
+    it('scores a module holding the rarer words a good match lends, never the source itself, over the best neighbour', () => {
+      const fits = neighbourFits(
+        [{ id: 'sql-design', fit: 3, terms: ['sql ', 'rancangan '] }],
+        hitsOf({ 'sql ': { ids: ['sql-design', 'sql-negation'], totalHits: 2 }, 'rancangan ': { ids: ['sql-design', 'interior', 'sql-negation'], totalHits: 9 } }),
+        266,
+      );
+      const fit = new Map(fits.map(({ id, fit }) => [id, fit]));
+      expect(fit.has('sql-design')).toBe(false);
+      expect(fit.get('sql-negation')).toBe(1);
+      expect(fit.get('interior')).toBeLessThan(0.5);
+    });
+
+    it('ignores a lent word most of the shelf holds', () => {
+      expect(neighbourFits([{ id: 'a', fit: 1, terms: ['bisnis '] }], hitsOf({ 'bisnis ': { ids: ['b', 'c'], totalHits: 40 } }), 266)).toEqual([]);
+    });
   });
 });

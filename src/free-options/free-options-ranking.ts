@@ -33,8 +33,8 @@ export interface Signal {
   infersCategory?: boolean;
 }
 
-/** What was asked for or bought weighs most; earlier purchases a little less; sharing the bought course's inferred category (times its share and specificity) counts like an interest. */
-export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, skill: 1.5, category: 1, categoryAgreement: 2 } as const;
+/** What was asked for or bought weighs most; earlier purchases a little less; sharing the bought course's inferred category (times its share and specificity) counts like an interest; a neighbour of its best matches (neighbourFits) only orders what would otherwise be filler. */
+export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, skill: 1.5, category: 1, categoryAgreement: 2, neighbour: 0.3 } as const;
 const MAX_INTERESTS = 10;
 const MAX_PURCHASES = 3;
 const MAX_SKILLS = 5;
@@ -151,14 +151,105 @@ export function inferredCategories(matches: { categorySlug: string; grade: numbe
   return new Map([...votes].map(([slug, vote]) => [slug, total > 0 ? vote / total : 0] as const).filter(([, share]) => share >= MIN_CATEGORY_SHARE));
 }
 
+/** How many of a text's best matches on the whole shelf lend their other words (neighbourFits), and how good a match must be to lend them. */
+export const NEIGHBOUR_SOURCES = 5;
+export const NEIGHBOUR_SOURCE_FIT = 0.3;
+/** A lent word held by more than this share of the offered shelf says nothing about a neighbour ("bisnis", "dasar"). */
+const NEIGHBOUR_MAX_SHARE = 0.1;
+
+/**
+ * Modules near a text's best matches, for when few modules share its words:
+ * each best match on the whole shelf (a source, any price) lends the words
+ * of its title the text lacks, and an offered module scores the source's fit
+ * times the rarity of each lent word it holds, over the source's word count.
+ * A make-up course's best match on the real listings is a paid salon-and-MUA
+ * bundle, which lends "salon" to a free salon course. Vocabulary no listing
+ * shares with the text comes from the listings themselves, not from a word
+ * list; a source never scores itself. Fits are scores over the best one.
+ */
+export function neighbourFits(sources: { id: string; fit: number; terms: string[] }[], hitsOf: (term: string) => TermHits, shelfSize: number): Fit[] {
+  const scores = new Map<string, number>();
+  for (const { id: source, fit, terms } of sources) {
+    for (const term of terms) {
+      const { ids, grades, totalHits } = hitsOf(term);
+      if (totalHits > NEIGHBOUR_MAX_SHARE * shelfSize) continue;
+      const idf = inverseDocumentFrequency(totalHits, shelfSize);
+      ids.forEach((id, rank) => {
+        if (id !== source && grades[rank] > 0) scores.set(id, (scores.get(id) ?? 0) + (fit * idf * grades[rank]) / terms.length);
+      });
+    }
+  }
+  const top = Math.max(0, ...scores.values());
+  return [...scores].map(([id, score]) => ({ id, fit: score / top }));
+}
+
+/** A match whose category none of the text's other clauses points to counts this much (a word in another sense). */
+export const SENSE_FLOOR = 0.6;
+
+/** One clause of a text as evidence of its category: the categories of its matches on the whole shelf (graded), and how telling it is. */
+export interface ClauseCategories {
+  /** Category slug → share of the clause's graded matches. */
+  categories: Map<string, number>;
+  /** The clause's weight in the text times its rarity: a rare topic word tells more than "belajar". */
+  weight: number;
+  /** The part of the text it is in (WeightedClause.segment): only clauses of the same part judge its sense. */
+  segment: number;
+}
+
+/** A clause's category distribution: each graded match votes for its category, shares sum to 1 (empty when nothing matched). */
+export function clauseCategories(matches: { categorySlug: string; grade: number }[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const { categorySlug, grade } of matches) votes.set(categorySlug, (votes.get(categorySlug) ?? 0) + grade);
+  const total = [...votes.values()].reduce((sum, vote) => sum + vote, 0);
+  return new Map([...votes].filter(([, vote]) => vote > 0).map(([slug, vote]) => [slug, vote / total] as const));
+}
+
+/**
+ * Word senses by category: how much a match of clause `index` in a module of
+ * category `slug` counts, from SENSE_FLOOR to 1. The other clauses of the
+ * same part of the text (topic or qualifier: "Digital Marketing | untuk
+ * Usaha Kuliner" names two subjects) vote, weighted, for the categories of
+ * their own matches on the whole shelf; a module in the category they point
+ * to most keeps its match whole, one in a category none of them points to
+ * loses up to 1 - SENSE_FLOOR ("keamanan" of "Keamanan Jaringan Komputer" in
+ * a food-safety course), as far as they outweigh the clause itself. A clause
+ * alone in its part, or whose neighbours match nothing, keeps 1.
+ */
+export function senseAgreement(clauses: ClauseCategories[]): (index: number, slug: string) => number {
+  const cache = new Map<number, Map<string, number>>();
+  const othersOf = (index: number) => {
+    let votes = cache.get(index);
+    if (!votes) {
+      votes = new Map();
+      clauses.forEach(({ categories, weight }, other) => {
+        if (other === index || clauses[other].segment !== clauses[index].segment) return;
+        for (const [slug, share] of categories) votes!.set(slug, (votes!.get(slug) ?? 0) + weight * share);
+      });
+      cache.set(index, votes);
+    }
+    return votes;
+  };
+  return (index, slug) => {
+    const votes = othersOf(index);
+    const top = Math.max(0, ...votes.values());
+    if (top === 0) return 1;
+    const others = clauses.reduce((sum, { categories, weight, segment }, other) => (other === index || categories.size === 0 || segment !== clauses[index].segment ? sum : sum + weight), 0);
+    // The others overrule a clause only as far as they outweigh it: a rare topic word is not demoted by "profesional" and "teknik".
+    const say = others / (others + (clauses[index]?.weight ?? 0));
+    return 1 - say * (1 - SENSE_FLOOR) * (1 - (votes.get(slug) ?? 0) / top);
+  };
+}
+
 /**
  * The fit of the offered modules of inferred categories: the category's
  * share times how specific it is (a catch-all such as "Lainnya" holding a
- * fifth of the shelf says little about a module; a small one says much),
- * log(shelf / size) / log(shelf).
+ * sixth of the shelf says little about a module; a small one says much),
+ * (log(shelf / size) / log(shelf))²: squared, so that the filler comes from
+ * a small category the text points to ("Pertanian") before a catch-all it
+ * points to more.
  */
 export function categoryAgreementFits(shares: Map<string, number>, offered: Map<string, { ids: string[]; totalHits: number }>, shelfSize: number): Fit[] {
-  const specificity = (size: number) => (shelfSize > 1 ? Math.max(0, Math.log(shelfSize / Math.max(1, size)) / Math.log(shelfSize)) : 1);
+  const specificity = (size: number) => (shelfSize > 1 ? Math.max(0, Math.log(shelfSize / Math.max(1, size)) / Math.log(shelfSize)) ** 2 : 1);
   return [...shares].flatMap(([slug, share]) => {
     const { ids, totalHits } = offered.get(slug)!;
     return ids.map((id) => ({ id, fit: share * specificity(totalHits) })).filter(({ fit }) => fit > 0);

@@ -1,7 +1,7 @@
 import type { ModuleDocument, SearchEngine, SearchFilters, SearchResponse } from '../search/search-engine.port';
 import type { SearchLanguage } from '../search/text/search-language';
-import { browseFits, CATEGORY_EVIDENCE, categoryAgreementFits, compareOptions, fuseSignals, inferredCategories, nearDuplicatesLast, RankableModule, relevanceRanking, Signal, TermHits, WEIGHTS } from './free-options-ranking';
-import { relevanceClauses, titleWords } from './relevance-terms';
+import { browseFits, CATEGORY_EVIDENCE, categoryAgreementFits, clauseCategories, inverseDocumentFrequency, NEIGHBOUR_SOURCE_FIT, NEIGHBOUR_SOURCES, neighbourFits, senseAgreement, compareOptions, fuseSignals, inferredCategories, nearDuplicatesLast, RankableModule, relevanceRanking, Signal, TermHits, WEIGHTS } from './free-options-ranking';
+import { isVerb, relevanceClauses, titleTerms, titleWords } from './relevance-terms';
 import { TermGrader } from './term-match';
 
 /** How many hits of each search take part in the ranking. */
@@ -64,23 +64,62 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
     const { hits, totalHits } = responses.get(term)!;
     return { ids: save ? remember(hits) : hits.map((hit) => hit.id), grades: hits.map((hit) => grader.grade(term, hit.document, typed)), totalHits };
   };
-  const rankingOf = (signal: Signal, termHits: (term: string, typed: boolean) => TermHits, shelfSize: number) =>
-    relevanceRanking(
-      clausesOf.get(signal)!.map((clause) => ({
-        weight: clause.weight,
-        words: clause.words.map((word) => termHits(word, !signal.fromCatalogue)),
-        phrase: clause.phrase ? termHits(clause.phrase, !signal.fromCatalogue) : undefined,
-      })),
+  /** `sense` scales a hit of the n-th clause by its module's category (senseAgreement); without it every hit counts whole. */
+  const rankingOf = (signal: Signal, termHits: (term: string, typed: boolean) => TermHits, shelfSize: number, sense?: (index: number, slug: string) => number) => {
+    const clauses = clausesOf.get(signal)!.map((clause) => ({
+      weight: clause.weight,
+      words: clause.words.map((word) => termHits(word, !signal.fromCatalogue)),
+      phrase: clause.phrase ? termHits(clause.phrase, !signal.fromCatalogue) : undefined,
+    }));
+    if (!sense) return relevanceRanking(clauses, shelfSize);
+    const senseOf = (hits: TermHits, index: number): TermHits => ({ ...hits, grades: hits.grades.map((grade, rank) => grade * sense(index, documents.get(hits.ids[rank])!.categorySlug)) });
+    return relevanceRanking(
+      clauses.map((clause, index) => ({ ...clause, words: clause.words.map((hits) => senseOf(hits, index)), phrase: clause.phrase && senseOf(clause.phrase, index) })),
       shelfSize,
     );
-  const offeredHits = graded(new Map(distinctTerms.map((term, i) => [term, termResponses[i]])), true);
-  const textRankings = textSignals.map((signal) => ({ weight: signal.weight, fits: rankingOf(signal, offeredHits, popular.totalHits) }));
+  };
 
-  // What each bought course or like text is about: the categories of its best matches on the whole shelf, by share.
+  // The whole shelf's matches of each term of a bought course or like text: what it is about.
   const shelfHits = graded(new Map(evidenceTerms.map((term, i) => [term, evidenceResponses[i]])), false);
   const shelfDocuments = new Map(evidenceResponses.flatMap((response) => response.hits.map((hit) => [hit.id, hit.document] as const)));
   const shelfSize = Math.max(popular.totalHits, ...evidenceResponses.map((response) => response.totalHits));
+  const senses = new Map(
+    inferring.map((signal) => {
+      const clauses = clausesOf.get(signal)!.map((clause) => {
+        const terms = [...clause.words, ...(clause.phrase ? [clause.phrase] : [])].map((term) => shelfHits(term, !signal.fromCatalogue));
+        const matches = terms.flatMap(({ ids, grades }) => ids.map((id, rank) => ({ categorySlug: shelfDocuments.get(id)!.categorySlug, grade: grades[rank] })));
+        const rarity = Math.max(0, ...terms.map(({ totalHits }) => inverseDocumentFrequency(totalHits, shelfSize)));
+        return { categories: clauseCategories(matches), weight: clause.weight * rarity, segment: clause.segment };
+      });
+      return [signal, senseAgreement(clauses)] as const;
+    }),
+  );
+
+  const offeredHits = graded(new Map(distinctTerms.map((term, i) => [term, termResponses[i]])), true);
+  const textRankings = textSignals.map((signal) => ({ weight: signal.weight, fits: rankingOf(signal, offeredHits, popular.totalHits, senses.get(signal)) }));
+
+  // What each bought course or like text is about: the categories of its best matches on the whole shelf, by share.
   const shelfRankings = inferring.map((signal) => rankingOf(signal, shelfHits, shelfSize));
+  // Neighbours: the other words of the text's best matches on the whole shelf, searched among the offered modules.
+  const ownKeys = new Set(evidenceTerms.flatMap((term) => titleTerms(term, language)).map((word) => language.matchKey(word)));
+  const sources = shelfRankings.flatMap((ranking, i) =>
+    ranking
+      .slice(0, NEIGHBOUR_SOURCES)
+      .filter(({ fit }) => fit >= NEIGHBOUR_SOURCE_FIT)
+      .map(({ id, fit }) => ({
+        id,
+        fit: fit * inferring[i].weight,
+        terms: titleTerms(shelfDocuments.get(id)!.title, language)
+          .filter((word) => !ownKeys.has(language.matchKey(word)) && !isVerb(word, language))
+          .map((word) => `${word} `),
+      })),
+  );
+  const neighbourTerms = [...new Set(sources.flatMap((source) => source.terms))];
+  const neighbourResponses = await Promise.all(neighbourTerms.map((term) => search(term)));
+  const neighbourHits = graded(new Map(neighbourTerms.map((term, i) => [term, neighbourResponses[i]])), true);
+  // Neighbours order only what no text found: a module that matched keeps its place among the matches.
+  const matched = new Set(textRankings.flatMap(({ fits }) => fits.map(({ id }) => id)));
+  const neighbours = neighbourFits(sources, (term) => neighbourHits(term, false), popular.totalHits).filter(({ id }) => !matched.has(id));
   const categoryShares = shelfRankings.map((ranking) => inferredCategories(ranking.map(({ id, fit }) => ({ categorySlug: shelfDocuments.get(id)!.categorySlug, grade: fit }))));
   const inferredSlugs = [...new Set(categoryShares.flatMap((shares) => [...shares.keys()]))];
   const inferredBrowses = await Promise.all(inferredSlugs.map((slug) => search('', [slug])));
@@ -88,6 +127,7 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
 
   const scores = fuseSignals([
     ...textRankings,
+    { weight: WEIGHTS.neighbour, fits: neighbours },
     ...categorySignals.map((signal, i) => ({ weight: signal.weight, fits: browseFits(remember(categoryResponses[i].hits)) })),
     ...categoryShares.map((shares) => ({
       weight: WEIGHTS.categoryAgreement,

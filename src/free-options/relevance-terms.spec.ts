@@ -1,5 +1,5 @@
 import { loadSearchLanguage } from '../search/text/search-language';
-import { relevanceClauses, titleWords } from './relevance-terms';
+import { relevanceClauses, titleTerms, titleWords } from './relevance-terms';
 
 describe('relevance clauses of a like text', () => {
   const language = loadSearchLanguage();
@@ -11,7 +11,7 @@ describe('relevance clauses of a like text', () => {
 
   it('keeps a synonym phrase as one clause: its words, and the phrase the engine expands to its synonyms', () => {
     const [english] = relevanceClauses('Bahasa Inggris untuk Pelayan Restoran', language);
-    expect(english).toEqual({ words: ['bahasa ', 'inggris '], phrase: 'bahasa inggris ', weight: 1 });
+    expect(english).toEqual({ words: ['bahasa ', 'inggris '], phrase: 'bahasa inggris ', weight: 1, segment: 0 });
   });
 
   it('weighs the topic over what qualifies it (after untuk, bagi, dengan, a colon ...) and earlier words a little more', () => {
@@ -46,8 +46,22 @@ describe('relevance clauses of a like text', () => {
 describe('title words', () => {
   const language = loadSearchLanguage();
 
-  it('gives near-identical titles the same distinctive words (numbers and stop words out)', () => {
-    expect(titleWords('Kursus Bahasa Jepang Level Pemula Part 1', language)).toEqual(titleWords('Kursus Bahasa Jepang Level Pemula Part 2', language));
+  it('gives near-identical titles the same distinctive words (stop words out), but keeps the numbers of a series\' parts apart', () => {
+    expect(titleWords('Belajar Bahasa Jepang untuk Pemula', language)).toEqual(titleWords('Belajar Bahasa Jepang bagi Pemula', language));
+    expect(titleWords('Kursus Bahasa Jepang Level Pemula Part 1', language)).not.toEqual(titleWords('Kursus Bahasa Jepang Level Pemula Part 2', language));
     expect(titleWords('Entry Jurnal Perusahaan Jasa', language)).not.toEqual(titleWords('Entry Jurnal Perusahaan Dagang', language));
+  });
+
+  it('tells which part of a title a clause is in: the topic (0), then each qualifier', () => {
+    const segment = new Map(relevanceClauses('Digital Marketing untuk Usaha Kuliner', language).map((clause) => [clause.words.join(''), clause.segment]));
+    expect(segment.get('digital marketing ')).toBe(0);
+    expect(segment.get('kuliner ')).toBe(1);
+  });
+
+  it('lists the searchable words of a title once each, stop words and bare numbers out', () => {
+    expect(titleTerms('Belajar Kopi untuk Membuat Bisnis Es Kopi 2', language)).not.toContain('untuk');
+    const terms = titleTerms('Belajar Kopi untuk Membuat Bisnis Es Kopi 2', language);
+    expect(terms.filter((term) => term === 'kopi')).toHaveLength(1);
+    expect(terms).not.toContain('2');
   });
 });

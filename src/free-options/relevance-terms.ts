@@ -11,6 +11,8 @@ export interface WeightedClause {
   words: string[];
   phrase?: string;
   weight: number;
+  /** Which part of the text it is in: its topic (0) or a qualifier after "untuk", "dengan", a colon (1, 2, ...). */
+  segment: number;
 }
 
 /** Like every query (analyzeQuery, Meilisearch), a like text counts by its first ten words. */
@@ -62,21 +64,36 @@ export function relevanceClauses(text: string, language: SearchLanguage): Weight
       const key = words.join(' ');
       if ((clauses.get(key)?.weight ?? 0) >= weight) continue;
       // A one-word clause's synonyms the engine applies to the word itself.
-      clauses.set(key, { words: words.map((word) => `${word} `), phrase: words.length > 1 ? `${key} ` : undefined, weight });
+      clauses.set(key, { words: words.map((word) => `${word} `), phrase: words.length > 1 ? `${key} ` : undefined, weight, segment: index });
     }
   });
   return [...clauses.values()];
 }
 
 /** An affixed verb: a verb prefix the stemmer strips ("mengelola" → "kelola"); "media" or "menu" keep their form. */
-const isVerb = (word: string, language: SearchLanguage): boolean => VERB_PREFIX.test(word) && language.matchKey(word) !== word && !language.matchKey(word).startsWith(word.slice(0, 3));
+export const isVerb = (word: string, language: SearchLanguage): boolean => VERB_PREFIX.test(word) && language.matchKey(word) !== word && !language.matchKey(word).startsWith(word.slice(0, 3));
 
-/** The distinctive words of a title (stop words and bare numbers out, as match keys), for spotting near-identical titles. */
+/**
+ * The distinctive words of a title (stop words out, as match keys), for
+ * spotting near-identical titles. Numbers stay: "Part 1" and "Part 2" are two
+ * courses of a series, not two copies of one.
+ */
 export function titleWords(title: string, language: SearchLanguage): Set<string> {
   return new Set(
     analyzeQuery(`${title} `, language)
       .flatMap((clause) => clause.alternatives.filter((alternative) => !alternative.synonym).flatMap((alternative) => alternative.words))
-      .filter((word) => !/^\d+$/.test(word.text))
       .map((word) => word.key),
   );
+}
+
+/** The words of a title a search can take on their own (stop words and bare numbers out), lower case, once each. */
+export function titleTerms(title: string, language: SearchLanguage): string[] {
+  return [
+    ...new Set(
+      analyzeQuery(`${title} `, language)
+        .flatMap((clause) => clause.alternatives.filter((alternative) => !alternative.synonym).flatMap((alternative) => alternative.words))
+        .filter((word) => !/^\d+$/.test(word.text))
+        .map((word) => word.text),
+    ),
+  ];
 }
