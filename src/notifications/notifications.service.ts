@@ -5,10 +5,11 @@ import { Viewer } from '../auth/viewer';
 import { isUuid } from '../catalog/module-access';
 import { FreeOptionsService } from '../free-options/free-options.service';
 import { JobHandlers } from '../queue/job-handlers';
-import { JobName, JobPayloads, NotifyPayload } from '../queue/jobs';
+import { JobName, JobPayloads } from '../queue/jobs';
 import { NotificationEntity } from './notification.entity';
 import { NotificationKind } from './notification-kind';
 import { notificationMessage } from './notification-messages';
+import { NotifyPayload } from './notify-payload';
 
 /** Free options listed in a CREDIT_EXHAUSTED notification. */
 export const EXHAUSTED_OPTIONS = 5;

@@ -3,22 +3,30 @@ import { PinoLogger } from 'nestjs-pino';
 import { JobHandler, JobName, JobPayloads } from './jobs';
 
 /**
- * Where feature modules register the handler of each job (in onModuleInit).
- * Start-up fails if a job has no handler, so no job can be queued that
- * nothing would ever run.
+ * Where feature modules register the handler of each job (in onModuleInit),
+ * and how often a recurring one runs. Start-up fails if a job has no handler,
+ * so no job can be queued that nothing would ever run.
  */
 @Injectable()
 export class JobHandlers implements OnApplicationBootstrap {
   private readonly handlers = new Map<JobName, JobHandler<JobName>>();
+  private readonly intervals = new Map<JobName, number>();
 
   /** Absent where no logging module is loaded (a bare test module): jobs then log without their context. */
   constructor(@Optional() private readonly logger?: PinoLogger) {
     logger?.setContext(JobHandlers.name);
   }
 
-  register<J extends JobName>(job: J, handler: JobHandler<J>): void {
+  /** `everyMs`: the job also runs on its own at this interval (scheduled by startBackgroundWork where workers run). */
+  register<J extends JobName>(job: J, handler: JobHandler<J>, recurring?: { everyMs: number }): void {
     if (this.handlers.has(job)) throw new Error(`Job ${job} has two handlers`);
     this.handlers.set(job, handler as JobHandler<JobName>);
+    if (recurring) this.intervals.set(job, recurring.everyMs);
+  }
+
+  /** The recurring jobs and their intervals. */
+  recurring(): ReadonlyMap<JobName, number> {
+    return this.intervals;
   }
 
   has(job: JobName): boolean {

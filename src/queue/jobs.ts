@@ -1,5 +1,3 @@
-import type { NotificationKind } from '../notifications/notification-kind';
-
 /** Queues (BullMQ queue names) and the jobs each one carries. */
 export enum QueueName {
   SEARCH_SYNC = 'search-sync',
@@ -24,25 +22,15 @@ export enum JobName {
   REFRESH_RATING_MEAN = 'refresh-rating-mean',
 }
 
-/** A notification to write: at most one row per dedupeKey, however often the job runs. */
-export interface NotifyPayload {
-  kind: Exclude<NotificationKind, NotificationKind.CREDIT_EXHAUSTED>;
-  userId: string;
-  moduleIds: string[];
-  dedupeKey: string;
-  /** The curator's note, quoted in the message. */
-  note?: string | null;
-  /** REPORT_RESOLVED: the report's new status (RESOLVED or DISMISSED). */
-  outcome?: string;
-}
-
-/** The payload of each job. */
+/**
+ * The payload of each job. A payload made of a feature's own types is declared by that feature,
+ * merged into this interface (NOTIFY: src/notifications/notify-payload.ts), so src/queue imports no feature.
+ */
 export interface JobPayloads {
   [JobName.SYNC_MODULE]: { moduleId: string };
   [JobName.RECONCILE_INDEX]: Record<string, never>;
   [JobName.REINDEX]: { reindexJobId: string };
   [JobName.IMPORT_MODULES]: { importJobId: string };
-  [JobName.NOTIFY]: NotifyPayload;
   [JobName.NOTIFY_CREDIT_EXHAUSTED]: { userId: string; ledgerEntryId: string };
   [JobName.REFRESH_RATING_MEAN]: Record<string, never>;
 }

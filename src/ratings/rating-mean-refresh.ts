@@ -7,7 +7,7 @@ import { SearchIndexer } from '../search/search-indexer.service';
 import { RatingBaseline } from './rating-baseline.service';
 
 /** How often the mean of all ratings is recomputed (the contract allows m to be a few minutes stale). */
-export const RATING_MEAN_INTERVAL_MS = 5 * 60_000;
+const RATING_MEAN_INTERVAL_MS = 5 * 60_000;
 /** A smaller move of m leaves rating_mean and the index as they are: it moves no score by more than this. */
 export const RATING_MEAN_THRESHOLD = 0.01;
 
@@ -29,7 +29,7 @@ export class RatingMeanRefresh implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.handlers.register(JobName.REFRESH_RATING_MEAN, () => this.refresh().then(() => undefined));
+    this.handlers.register(JobName.REFRESH_RATING_MEAN, () => this.refresh().then(() => undefined), { everyMs: RATING_MEAN_INTERVAL_MS });
   }
 
   /** True when m moved (and the index was rebuilt). */

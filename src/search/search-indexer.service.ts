@@ -11,6 +11,8 @@ import { CuratedSearchLanguage, SEARCH_LANGUAGE } from './text/search-language';
 
 /** Writes of one sync before it fails for now (and is retried): each pass reads back what it wrote. */
 const MAX_SYNC_PASSES = 5;
+/** The reconciliation also runs on its own once a day. */
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 export interface ReconcileReport {
   upserted: number;
@@ -35,7 +37,7 @@ export class SearchIndexer implements OnModuleInit {
 
   onModuleInit(): void {
     this.handlers.register(JobName.SYNC_MODULE, ({ moduleId }) => this.syncModules([moduleId]));
-    this.handlers.register(JobName.RECONCILE_INDEX, () => this.reconcile().then(() => undefined));
+    this.handlers.register(JobName.RECONCILE_INDEX, () => this.reconcile().then(() => undefined), { everyMs: DAY_MS });
     this.handlers.register(JobName.REINDEX, ({ reindexJobId }) => this.reindex(reindexJobId));
   }
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { NotificationKind } from '../../src/notifications/notification-kind';
+import { NotifyPayload } from '../../src/notifications/notify-payload';
 import { JobHandlers } from '../../src/queue/job-handlers';
-import { JobName, NotifyPayload } from '../../src/queue/jobs';
+import { JobName } from '../../src/queue/jobs';
 import { Account, createCurator, registerContributor } from '../factories/accounts';
 import { ADMIN_ENV, MY_NOTIFICATIONS, registerBeneficiaryWithCard, waitForNotification } from '../factories/learning';
 import { CREATE_MODULE, moduleInput, REVIEW_MODULE, SUBMIT_MODULE } from '../factories/modules';

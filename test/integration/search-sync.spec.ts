@@ -1,3 +1,5 @@
+import { JobHandlers } from '../../src/queue/job-handlers';
+import { JobName } from '../../src/queue/jobs';
 import { createCurator, registerContributor, Account } from '../factories/accounts';
 import { publishedModule } from '../factories/modules';
 import { countQueries } from '../support/count-queries';
@@ -124,5 +126,9 @@ describe('searchModules and index sync', () => {
     const [{ published }] = await t.db.query(`SELECT count(*)::int AS published FROM modules WHERE status = 'PUBLISHED'`);
     expect(done.value.indexedDocuments).toBe(published);
     expect(errorCode(await t.gql(`mutation { reindexSearch { id } }`, {}, curator.token))).toBe('FORBIDDEN');
+  });
+
+  it('schedules the recurring jobs their features register: the daily reconciliation and the rating mean refresh', () => {
+    expect(Object.fromEntries(t.app.get(JobHandlers).recurring())).toEqual({ [JobName.RECONCILE_INDEX]: 24 * 60 * 60 * 1000, [JobName.REFRESH_RATING_MEAN]: 5 * 60_000 });
   });
 });
