@@ -22,6 +22,7 @@ import { ReviewsModule } from './reviews/reviews.module';
 import { SearchModule } from './search/search.module';
 import { SeedModule } from './seed/seed.module';
 import { WalletModule } from './wallet/wallet.module';
+import { WalletPagesModule } from './wallet/wallet-pages.module';
 import { WebModule } from './web/web.module';
 
 @Module({})
@@ -52,6 +53,7 @@ export class AppModule {
         RatingsModule,
         ReportsModule,
         FreeOptionsModule,
+        WalletPagesModule,
         NotificationsModule,
       ],
     };

@@ -56,11 +56,12 @@ export class WalletService {
     return { userId, balanceIdr: wallet.balanceIdr };
   }
 
-  /** The newest `first` entries of a wallet. */
-  async entries(userId: string, first: number | null | undefined): Promise<LedgerEntryEntity[]> {
+  /** The newest `first` entries of a wallet, after skipping the newest `skip` (the web page's later pages). */
+  async entries(userId: string, first: number | null | undefined, skip = 0): Promise<LedgerEntryEntity[]> {
     const size = first ?? 50;
     if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) throw badInput('first', `must be between 1 and ${MAX_PAGE_SIZE}`);
-    return this.dataSource.getRepository(LedgerEntryEntity).find({ where: { userId }, order: { seq: 'DESC' }, take: size });
+    if (!Number.isSafeInteger(skip) || skip < 0) throw badInput('skip', 'must be a whole number, zero or more');
+    return this.dataSource.getRepository(LedgerEntryEntity).find({ where: { userId }, order: { seq: 'DESC' }, take: size, skip });
   }
 
   /**
