@@ -10,6 +10,7 @@ import { FreeOptionsModule } from './free-options/free-options.module';
 import { AppGraphQLModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
+import { LearningPagesModule } from './learning/learning-pages.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { LoggingModule } from './observability/logging.module';
@@ -47,6 +48,7 @@ export class AppModule {
         SeedModule,
         WalletModule,
         LearningModule,
+        LearningPagesModule,
         QuizzesModule,
         ReviewsModule,
         CertificatesModule,

@@ -9,5 +9,6 @@ import { QuizService } from './quiz.service';
 @Module({
   imports: [TypeOrmModule.forFeature([QuizAttemptEntity]), LearningModule],
   providers: [QuizService, QuizResolver],
+  exports: [QuizService],
 })
 export class QuizzesModule {}

@@ -7,5 +7,6 @@ import { ReviewsService } from './reviews.service';
 @Module({
   imports: [TypeOrmModule.forFeature([ReviewEntity])],
   providers: [ReviewsService, ReviewsResolver],
+  exports: [ReviewsService],
 })
 export class ReviewsModule {}

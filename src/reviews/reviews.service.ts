@@ -52,6 +52,11 @@ export class ReviewsService {
     });
   }
 
+  /** The review `authorId` wrote of a module, if any (the learning page shows the viewer's own rating). */
+  reviewBy(authorId: string, moduleId: string): Promise<ReviewEntity | null> {
+    return this.dataSource.getRepository(ReviewEntity).findOneBy({ authorId, moduleId });
+  }
+
   /**
    * Reviews of a PUBLISHED module, newest first. The list has no page info,
    * so `after` is the id of the last review the client has.

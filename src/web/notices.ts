@@ -14,6 +14,8 @@ const NOTICES: Record<string, Notice> = {
   selesai: { kind: 'ok', text: 'Pelajaran ditandai selesai.' },
   'modul-selesai': { kind: 'ok', text: 'Selamat! Anda menyelesaikan modul ini.' },
   dinilai: { kind: 'ok', text: 'Terima kasih, penilaian Anda tersimpan.' },
+  'kuis-lulus': { kind: 'ok', text: 'Selamat, Anda lulus kuis ini.' },
+  'kuis-belum-lulus': { kind: 'warn', text: 'Anda belum lulus kuis ini. Lihat hasilnya di bawah, lalu coba lagi.' },
   dilaporkan: { kind: 'ok', text: 'Terima kasih, laporan Anda akan ditinjau kurator.' },
   dibaca: { kind: 'ok', text: 'Notifikasi ditandai sudah dibaca.' },
 };
