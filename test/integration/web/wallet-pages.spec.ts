@@ -1,5 +1,5 @@
 import { Account, createCurator, registerContributor } from '../../factories/accounts';
-import { ADMIN_ENV, adminToken, Beneficiary, registerBeneficiaryWithCard, waitForNotification } from '../../factories/learning';
+import { ADMIN_ENV, adminToken, Beneficiary, enroll, registerBeneficiaryWithCard, waitForNotification } from '../../factories/learning';
 import { publishedModule } from '../../factories/modules';
 import { pollUntil } from '../../support/poll';
 import { startTestApp, TestApp } from '../../support/test-app';
@@ -22,6 +22,7 @@ describe('web pages: /dompet, /gratis, /notifikasi', () => {
     ['lele', { title: 'Budidaya Ikan Lele Sistem Bioflok', summary: 'Budidaya lele di kolam terpal dengan sistem bioflok untuk usaha rumahan.', categorySlug: 'pertanian-perikanan', skills: ['budidaya lele'] }],
     ['kopi', { title: 'Meracik Kopi Susu Kekinian', summary: 'Resep kopi susu gula aren untuk usaha kedai kopi kecil.', categorySlug: 'makanan-minuman', skills: ['barista'] }],
     ['iklan', { title: 'Iklan Media Sosial untuk Warung', summary: 'Memasang iklan media sosial berbiaya kecil untuk warung dan toko.', skills: ['pemasaran digital'], priceIdr: 1 }],
+    ['jahit', { title: 'Menjahit Masker Kain untuk Dijual', summary: 'Menjahit masker kain tiga lapis dengan mesin jahit rumahan.', categorySlug: 'kerajinan-seni', skills: ['menjahit'], priceIdr: 1 }],
   ];
 
   beforeAll(async () => {
@@ -90,6 +91,21 @@ describe('web pages: /dompet, /gratis, /notifikasi', () => {
     expect(offered[0]).toBe(modules.iklan.slug);
     // The ledger lists the newest entry first.
     expect(page.html.indexOf('Pelatihan Prakerja')).toBeLessThan(page.html.indexOf('Saldo awal'));
+  });
+
+  it('names every kind of entry: the Rp1 fee while the credit lasts, the waiver after', async () => {
+    const { beneficiary, web } = await newBeneficiary();
+    expect((await enroll(t, beneficiary.token, modules.jahit.id)).chargedIdr).toBe(1);
+    await spend(beneficiary, 999_999, `sisa-${beneficiary.card}`);
+    expect((await enroll(t, beneficiary.token, modules.iklan.id)).chargedIdr).toBe(0);
+    const page = await web.get('/dompet');
+    const rows = [...page.html.matchAll(/<tr><td><time[^>]*>[^<]*<\/time><\/td><td>([^<]+)(?:<span[^>]*>[^<]*<\/span>)?<\/td><td class="num">([^<]+)<\/td><td class="num">([^<]+)<\/td><\/tr>/g)].map((match) => match.slice(1));
+    expect(rows).toEqual([
+      ['Biaya modul Rp1 dibebaskan (saldo sudah habis)', 'Rp0', 'Rp0'],
+      ['Pelatihan Prakerja', '−Rp999.999', 'Rp0'],
+      ['Biaya pendaftaran modul Rp1', '−Rp1', 'Rp999.999'],
+      ['Saldo awal', '+Rp1.000.000', 'Rp1.000.000'],
+    ]);
   });
 
   it('pages a long ledger twenty entries at a time; a bad page number is the 404 page', async () => {
