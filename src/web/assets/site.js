@@ -8,11 +8,15 @@
 
   function swap(html, selectors) {
     var doc = new DOMParser().parseFromString(html, 'text/html');
+    var focused = document.activeElement && document.activeElement.id;
     selectors.split(',').forEach(function (selector) {
       var fresh = doc.querySelector(selector.trim());
       var current = document.querySelector(selector.trim());
       if (fresh && current) { current.replaceWith(fresh); bind(fresh); }
     });
+    // A swapped control (a filter checkbox) keeps the keyboard focus: the fresh copy has the same id.
+    var again = focused && document.getElementById(focused);
+    if (again && again !== document.activeElement) again.focus();
     var status = document.getElementById('status');
     if (status) status.textContent = doc.title;
   }
