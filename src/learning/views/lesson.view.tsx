@@ -75,7 +75,7 @@ export function LessonView({ ctx, data, quiz, rating }: LessonViewProps) {
             )
           )}
           {completed.has(lesson.id) && <p class="done">✓ Pelajaran ini sudah selesai.</p>}
-          {data.nextLessonId && (
+          {data.nextLessonId && data.nextLessonId !== lesson.id && (
             <p>
               <a href={`/belajar/${enrollment.id}/${data.nextLessonId}`}>Pelajaran berikutnya yang belum selesai</a>
             </p>

@@ -1,4 +1,5 @@
 import { parse } from 'parse5';
+import { MAX_ATTEMPTS_PER_DAY } from '../../../src/quizzes/quiz.service';
 import { Account, createCurator, registerContributor } from '../../factories/accounts';
 import { ADMIN_ENV, countWrites, MY_WALLET, registerBeneficiaryWithCard } from '../../factories/learning';
 import { lessonInput, publishedModule } from '../../factories/modules';
@@ -209,6 +210,24 @@ describe('web pages: /belajar and the lesson pages', () => {
     const page = await web.get(`/belajar/${enrollmentId}/${lessonId}?pesan=dinilai`);
     expect(page.html).toContain('Penilaian Anda: 5 dari 5 bintang.');
     expect(page.html).toMatch(/name="rating" value="5" checked/);
+  });
+
+  it('tells how long to wait once the quiz\'s daily attempts are used up, recording no attempt', async () => {
+    const module = await publishedModule(t, owner.token, curator.token, { lessons: LESSONS });
+    const { web } = await signedInLearner();
+    const { enrollmentId, lessonId } = await enrollOnWeb(web, module.id);
+    const quiz = lessonLinks((await web.get(`/belajar/${enrollmentId}/${lessonId}`)).html, enrollmentId)[2];
+    const [single, multiple] = questionFields((await web.get(`/belajar/${enrollmentId}/${quiz}`)).html);
+    const wrong = { [single]: '0', [multiple]: ['1'] };
+    for (let attempt = 0; attempt < MAX_ATTEMPTS_PER_DAY; attempt += 1) {
+      expect((await web.post(`/belajar/${enrollmentId}/${quiz}/kuis`, wrong)).location).toBe(`/belajar/${enrollmentId}/${quiz}?pesan=kuis-belum-lulus`);
+    }
+    const limited = await web.post(`/belajar/${enrollmentId}/${quiz}/kuis`, wrong);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(86_000);
+    expect(limited.html).toMatch(/Anda sudah mencoba kuis ini 10 kali dalam 24 jam\. Coba lagi dalam (23 jam 59 menit|24 jam)\./);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM quiz_attempts WHERE enrollment_id = $1`, [enrollmentId]);
+    expect(count).toBe(MAX_ATTEMPTS_PER_DAY);
   });
 
   it('pages Belajar Saya by 20 with the service\'s cursor', async () => {
