@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, ErrorCode, RateLimitedError } from '../common/domain-error';
+import { UnavailableError } from '../common/unavailable-error';
 import { pageContextOf } from './page-context';
 import { renderErrorPage } from './views/error.view';
 import { WebRequest } from './web-request';
@@ -59,8 +60,9 @@ export class WebExceptionFilter implements ExceptionFilter {
       res.setHeader('Retry-After', String(exception.retryAfterSeconds));
       return { status: 429, title: 'Terlalu banyak percobaan', message: `Tunggu ${exception.retryAfterSeconds} detik, lalu coba lagi.` };
     }
-    if (exception instanceof DomainError) {
+    if (exception instanceof DomainError || exception instanceof UnavailableError) {
       const page = PAGES[exception.code];
+      if (exception instanceof UnavailableError) this.logger.warn(exception.message);
       if (page) return page;
     }
     if (exception instanceof HttpException) return httpErrorPage(exception);
