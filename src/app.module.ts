@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { AccountsModule } from './accounts/accounts.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CatalogPagesModule } from './catalog/catalog-pages.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -44,6 +45,7 @@ export class AppModule {
         SearchModule.forRoot(config),
         AccountsModule,
         CatalogModule,
+        CatalogPagesModule,
         ModerationModule,
         SeedModule,
         WalletModule,

@@ -13,3 +13,9 @@ export function slugFromTitle(title: string): string {
 export function withSuffix(slug: string): string {
   return `${slug.slice(0, MAX_SLUG_LENGTH - 7)}-${randomBytes(3).toString('hex')}`;
 }
+
+/** Lower-case ASCII words joined by single dashes, as slugFromTitle and withSuffix make them: anything else names no module. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether a route value can be a module's slug (checked before any query). */
+export const isSlug = (value: string): boolean => value.length <= MAX_SLUG_LENGTH && SLUG.test(value);

@@ -37,7 +37,7 @@ export class SearchModule {
         SearchLifecycle,
         IndexRepair,
       ],
-      exports: [SEARCH_ENGINE, SEARCH_LANGUAGE, SearchIndexer, IndexRepair],
+      exports: [SEARCH_ENGINE, SEARCH_LANGUAGE, SearchIndexer, IndexRepair, SearchService],
     };
   }
 }

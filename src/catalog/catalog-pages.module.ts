@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { LoadersModule } from '../graphql/loaders.module';
+import { LearningModule } from '../learning/learning.module';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { CatalogPages } from './catalog.pages';
+import { CatalogModule } from './catalog.module';
+import { ModulePageData } from './module-page-data';
+
+/**
+ * The catalogue's pages. A module of their own, imported by the API only:
+ * the page reads learning and reviews, which the worker (it imports
+ * CatalogModule) does not need, and learning's pages may read the catalogue
+ * without an import cycle.
+ */
+@Module({
+  imports: [CatalogModule, LearningModule, ReviewsModule, LoadersModule],
+  controllers: [CatalogPages],
+  providers: [ModulePageData],
+})
+export class CatalogPagesModule {}
