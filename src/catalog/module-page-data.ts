@@ -15,7 +15,7 @@ import { ModuleModel } from './models/module.model';
 import { toModuleModel } from './module.mapper';
 import { ModuleStatus } from './module-status';
 import { isSlug } from './slug';
-import { ModuleCardData } from './views/module-card';
+import { moduleCardOf, ModuleCardData } from './views/module-card';
 
 /** How many related free modules and recent reviews the page shows. */
 const RELATED = 5;
@@ -133,18 +133,6 @@ export class ModulePageData {
       module.contributorFromIndex ?? loaders.users.load(module.contributorId),
       this.catalog.category(module.categoryId),
     ]);
-    return {
-      slug: module.slug,
-      title: module.title,
-      summary: module.summary,
-      contributorName: contributor?.displayName ?? '',
-      categoryName: category.name,
-      level: module.level,
-      durationMinutes: module.durationMinutes,
-      priceIdr: module.priceIdr,
-      ratingAverage: module.ratingAverage,
-      ratingCount: module.ratingCount,
-      certificate: module.certificate,
-    };
+    return moduleCardOf(module, { contributorName: contributor?.displayName ?? '', categoryName: category.name });
   }
 }

@@ -1,7 +1,7 @@
 import { Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { CategoryDirectory, CategoryReference } from '../catalog/category-directory';
-import type { ModuleCardData } from '../catalog/views/module-card';
+import { moduleCardOf, type ModuleCardData } from '../catalog/views/module-card';
 import { LoaderRegistry, Loaders } from '../graphql/loaders';
 import { Page, PageContext } from '../web/page-context';
 import { renderDocument } from '../web/render';
@@ -40,21 +40,11 @@ export class SearchPages {
   private async cards(page: SearchPage, loaders: Loaders, categories: CategoryReference[]): Promise<ModuleCardData[]> {
     const categoryNames = new Map(categories.map((category) => [category.id, category.name]));
     return Promise.all(
-      page.hits.map(async ({ module, highlight }) => ({
-        slug: module.slug,
-        title: module.title,
-        summary: module.summary,
+      page.hits.map(async ({ module, highlight }) => {
+        const contributorName = module.contributorFromIndex?.displayName ?? (await loaders.users.load(module.contributorId))?.displayName ?? '';
         // Both engines build highlights with src/search/text/highlight.ts: the text escaped, only <mark> added.
-        highlight: { titleHtml: highlight.title, summaryHtml: highlight.summary },
-        contributorName: module.contributorFromIndex?.displayName ?? (await loaders.users.load(module.contributorId))?.displayName ?? '',
-        categoryName: categoryNames.get(module.categoryId),
-        level: module.level,
-        durationMinutes: module.durationMinutes,
-        priceIdr: module.priceIdr,
-        ratingAverage: module.ratingAverage,
-        ratingCount: module.ratingCount,
-        certificate: module.certificate,
-      })),
+        return moduleCardOf(module, { contributorName, categoryName: categoryNames.get(module.categoryId) }, { titleHtml: highlight.title, summaryHtml: highlight.summary });
+      }),
     );
   }
 }

@@ -19,6 +19,30 @@ export interface ModuleCardData {
   certificate?: boolean;
 }
 
+/** The module fields a card reads: a GraphQL module model (ratingAverage) or a row (ratingSum). */
+type CardSource = Pick<ModuleCardData, 'slug' | 'title' | 'summary' | 'level' | 'durationMinutes' | 'priceIdr' | 'ratingCount' | 'certificate'> & {
+  ratingAverage?: number | null;
+  ratingSum?: number;
+};
+
+/** The card of a module, with the names the caller looked up (batched per page) and a search hit's highlight. */
+export function moduleCardOf(module: CardSource, names: { contributorName: string; categoryName?: string }, highlight?: ModuleCardData['highlight']): ModuleCardData {
+  const ratingAverage = module.ratingAverage !== undefined ? module.ratingAverage : module.ratingCount > 0 && module.ratingSum !== undefined ? module.ratingSum / module.ratingCount : null;
+  return {
+    slug: module.slug,
+    title: module.title,
+    summary: module.summary,
+    highlight,
+    ...names,
+    level: module.level,
+    durationMinutes: module.durationMinutes,
+    priceIdr: module.priceIdr,
+    ratingAverage,
+    ratingCount: module.ratingCount,
+    certificate: module.certificate,
+  };
+}
+
 const rating = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 
 /** One module in a list: its title links to /modul/{slug}; price Rp0 reads "Gratis". */

@@ -1,6 +1,6 @@
 import type { CategoryDirectory } from '../../catalog/category-directory';
 import type { ModuleEntity } from '../../catalog/module.entity';
-import type { ModuleCardData } from '../../catalog/views/module-card';
+import { moduleCardOf, type ModuleCardData } from '../../catalog/views/module-card';
 import type { Loaders } from '../../graphql/loaders';
 
 /** Free options as module cards: contributor names in one batched query, category names from the directory (cached). */
@@ -9,19 +9,8 @@ export async function moduleCardsOf(modules: ModuleEntity[], loaders: Loaders, c
   return Promise.all(
     modules.map(async (module, index) => {
       const contributor = contributors[index];
-      return {
-        slug: module.slug,
-        title: module.title,
-        summary: module.summary,
-        contributorName: contributor && !(contributor instanceof Error) ? contributor.displayName : '',
-        categoryName: (await categories.byId(module.categoryId))?.name,
-        level: module.level,
-        durationMinutes: module.durationMinutes,
-        priceIdr: module.priceIdr,
-        ratingAverage: module.ratingCount > 0 ? module.ratingSum / module.ratingCount : null,
-        ratingCount: module.ratingCount,
-        certificate: module.certificate,
-      };
+      const contributorName = contributor && !(contributor instanceof Error) ? contributor.displayName : '';
+      return moduleCardOf(module, { contributorName, categoryName: (await categories.byId(module.categoryId))?.name });
     }),
   );
 }
