@@ -82,7 +82,10 @@ export function guardContext(context: BrowserContext, options: GuardOptions = {}
       if (message.type() !== 'error') return;
       const text = message.text();
       if (options.allowConsole?.some((pattern) => pattern.test(text))) return;
-      problems.push(`console error at ${page.url()}: ${text}`);
+      const source = message.location().url;
+      // Chromium asks for /favicon.ico by itself; its 404 is no fault of the page's content.
+      if (source.endsWith('/favicon.ico')) return;
+      problems.push(`console error at ${page.url()}: ${text}${source && source !== page.url() ? ` (${source})` : ''}`);
     });
     page.on('dialog', (dialog) => {
       problems.push(`dialog (${dialog.type()}) at ${page.url()}: ${dialog.message()}`);
