@@ -1,0 +1,48 @@
+/**
+ * npm run screenshots: the main pages at a phone's 360×740 and a desktop's
+ * 1280×800, viewport only, into docs/screenshots/<page>-<viewport>.png
+ * (the README shows some). Same app, data and browser as npm run bench:web.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { VIEWPORTS, type ViewportName } from '../support/browser';
+import { contextFor } from '../support/page-checks';
+import type { PageName } from '../support/web-site';
+import { startRunningSite } from './web/running-site';
+
+const PAGES: PageName[] = ['cari', 'modul', 'daftar', 'belajar', 'pelajaran-artikel', 'dompet-habis', 'gratis', 'notifikasi'];
+const OUT_DIR = join(__dirname, '../../docs/screenshots');
+
+async function main(): Promise<void> {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const running = await startRunningSite();
+  const { t, site, browser } = running;
+  try {
+    for (const name of PAGES) {
+      const visit = site.visit(name);
+      for (const viewport of Object.keys(VIEWPORTS) as ViewportName[]) {
+        const context = await contextFor(browser, t.baseUrl, site, visit, { viewport });
+        try {
+          const page = await context.newPage();
+          await page.goto(visit.path);
+          await page.locator(visit.content).first().waitFor({ state: 'visible' });
+          const file = join(OUT_DIR, `${name}-${viewport}.png`);
+          await page.screenshot({ path: file, fullPage: false });
+          console.log(`  ${file}`);
+        } finally {
+          await context.close();
+        }
+      }
+    }
+  } finally {
+    await running.close();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  },
+);
