@@ -224,6 +224,11 @@ describe('a beneficiary in a real browser (issue 12)', () => {
         'the credit-exhausted notification on /notifikasi',
       );
       expect(await main.getByRole('link', { name: 'Lihat modul gratis untuk Anda' }).first().getAttribute('href')).toBe('/gratis');
+      // Marked read: it moves under "Sudah dibaca" (in place with JavaScript).
+      if (javaScript) await markDocument(page);
+      await main.locator('li.unread', { hasText: 'Saldo pelatihan Kartu Prakerja Anda sudah habis' }).getByRole('button', { name: 'Tandai sudah dibaca' }).click();
+      await expectText(main.locator('section', { has: page.locator('#sudah-dibaca') }), 'Saldo pelatihan Kartu Prakerja Anda sudah habis');
+      if (javaScript) expect(await sameDocument(page)).toBe(true);
 
       // 8. Enrol in another Rp1 module: the fee is waived, the balance stays Rp0.
       await page.goto(`/modul/${secondPaid.slug}`);
@@ -246,7 +251,13 @@ describe('a beneficiary in a real browser (issue 12)', () => {
 /** Waits until the element (the page's body for a page) shows `text`, then checks it exactly (Playwright's own matching ignores case). */
 async function expectText(target: Page | Locator, text: string): Promise<void> {
   const locator = 'goto' in target ? target.locator('body') : target;
-  await locator.filter({ hasText: text }).first().waitFor();
+  try {
+    await locator.filter({ hasText: text }).first().waitFor();
+  } catch (error) {
+    const page = 'goto' in target ? target : target.page();
+    const shown = (await page.locator('main').textContent().catch(() => null))?.replace(/\s+/g, ' ').slice(0, 400);
+    throw new Error(`"${text}" not shown at ${page.url()}; the page says: ${shown}\n${(error as Error).message}`);
+  }
   expect(await locator.first().textContent()).toContain(text);
 }
 
