@@ -8,6 +8,7 @@ describe('free options ranking', () => {
       { slug: 'kewirausahaan', count: 1 },
       { slug: 'penjualan-pemasaran', count: 3 },
     ],
+    enrolledTitles: [' Belajar Menjadi Seorang Digital Marketing ', 'Belajar Menjahit bagi Modiste'],
     skills: [
       { skill: 'media sosial', count: 2 },
       { skill: 'copywriting', count: 2 },
@@ -15,11 +16,13 @@ describe('free options ranking', () => {
     ],
   };
 
-  it('turns the like text, interests, top skills and categories into weighted signals, deduplicated, in a fixed order', () => {
+  it('turns the like text, interests (which say a category too), enrolled modules\' titles, top skills and categories into weighted signals, deduplicated, in a fixed order', () => {
     expect(signalsFor(profile, '  Digital Marketing untuk UMKM ')).toEqual([
       { name: 'like', query: 'Digital Marketing untuk UMKM', weight: WEIGHTS.like, infersCategory: true },
-      { name: 'interest:pemasaran digital', query: 'pemasaran digital', weight: WEIGHTS.interest },
-      { name: 'interest:menjahit', query: 'menjahit', weight: WEIGHTS.interest },
+      { name: 'interest:pemasaran digital', query: 'pemasaran digital', weight: WEIGHTS.interest, infersCategory: true },
+      { name: 'interest:menjahit', query: 'menjahit', weight: WEIGHTS.interest, infersCategory: true },
+      { name: 'enrolled:Belajar Menjadi Seorang Digital Marketing', query: 'Belajar Menjadi Seorang Digital Marketing', weight: WEIGHTS.enrolled, fromCatalogue: true },
+      { name: 'enrolled:Belajar Menjahit bagi Modiste', query: 'Belajar Menjahit bagi Modiste', weight: WEIGHTS.enrolled, fromCatalogue: true },
       { name: 'skill:copywriting', query: 'copywriting', weight: WEIGHTS.skill, fromCatalogue: true },
       { name: 'skill:media sosial', query: 'media sosial', weight: WEIGHTS.skill, fromCatalogue: true },
       { name: 'skill:fotografi produk', query: 'fotografi produk', weight: WEIGHTS.skill, fromCatalogue: true },
@@ -29,7 +32,7 @@ describe('free options ranking', () => {
   });
 
   it('weighs the newest purchase like a like text, earlier ones (up to three in all) less, and every purchase less beside a like text', () => {
-    const bought = { interests: [], categories: [], skills: [], purchases: ['English for Restaurant Staff', 'Barista Kopi', 'Excel Dasar', 'Tata Rias'] };
+    const bought = { interests: [], categories: [], skills: [], enrolledTitles: [], purchases: ['English for Restaurant Staff', 'Barista Kopi', 'Excel Dasar', 'Tata Rias'] };
     expect(signalsFor(bought).map((s) => [s.query, s.weight])).toEqual([
       ['English for Restaurant Staff', WEIGHTS.purchase],
       ['Barista Kopi', WEIGHTS.earlierPurchase],
@@ -40,8 +43,17 @@ describe('free options ranking', () => {
     expect(signalsFor(bought).every((s) => s.fromCatalogue && s.infersCategory)).toBe(true);
   });
 
+  it('reads the three newest enrolled modules\' titles as platform-written text, without inferring a category (their categories are signals already)', () => {
+    const enrolled = { interests: [], purchases: [], categories: [], skills: [], enrolledTitles: ['Excel Dasar', 'Word Dasar', 'Barista Kopi', 'Tata Rias'] };
+    expect(signalsFor(enrolled).map((s) => [s.query, s.weight, s.fromCatalogue, s.infersCategory])).toEqual([
+      ['Excel Dasar', WEIGHTS.enrolled, true, undefined],
+      ['Word Dasar', WEIGHTS.enrolled, true, undefined],
+      ['Barista Kopi', WEIGHTS.enrolled, true, undefined],
+    ]);
+  });
+
   it('has no signal for a new beneficiary without interests (popularity decides)', () => {
-    expect(signalsFor({ interests: [], purchases: [], categories: [], skills: [] }, '   ')).toEqual([]);
+    expect(signalsFor({ interests: [], purchases: [], categories: [], skills: [], enrolledTitles: [] }, '   ')).toEqual([]);
   });
 
   it('weighs a term by its rarity on the shelf', () => {

@@ -12,6 +12,8 @@ export interface BeneficiaryProfile {
   purchases: string[];
   /** Category slugs of past enrollments with how many enrollments each. */
   categories: { slug: string; count: number }[];
+  /** Titles of the modules of past enrollments, newest first: not offered again, but what they teach is what the beneficiary is learning. */
+  enrolledTitles: string[];
   /** Skills of past enrollments' modules with how often each appears. */
   skills: { skill: string; count: number }[];
 }
@@ -29,15 +31,22 @@ export interface Signal {
    * beneficiary is after (category agreement, below).
    */
   fromCatalogue?: boolean;
-  /** Its best matches' category is a signal too (a like text or a bought course: what they want to learn). */
+  /** Its best matches' category is a signal too (a like text, a bought course or an interest: what they want to learn). */
   infersCategory?: boolean;
 }
 
-/** What was asked for or bought weighs most; earlier purchases a little less; sharing the bought course's inferred category (times its share and specificity) counts like an interest; a neighbour of its best matches (neighbourFits) only orders what would otherwise be filler. */
-export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, skill: 1.5, category: 1, categoryAgreement: 2, neighbour: 0.3 } as const;
+/**
+ * What was asked for or bought weighs most; earlier purchases a little less;
+ * the title of a module they are enrolled in as much as a skill of it (both
+ * say what they are learning); sharing an inferred category (times its share
+ * and specificity) counts like an interest; a neighbour of the best matches
+ * (neighbourFits) only orders what would otherwise be filler.
+ */
+export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, enrolled: 1.5, skill: 1.5, category: 1, categoryAgreement: 2, neighbour: 0.3 } as const;
 const MAX_INTERESTS = 10;
 const MAX_PURCHASES = 3;
 const MAX_SKILLS = 5;
+const MAX_ENROLLED = 3;
 const MAX_CATEGORIES = 3;
 /** A browse's 11th module fits half as well as its first. */
 const BROWSE_K = 10;
@@ -70,7 +79,10 @@ export function signalsFor(profile: BeneficiaryProfile, like?: string | null): S
     .slice(0, MAX_PURCHASES)
     .forEach((title, index) => add({ name: `purchase:${title}`, query: title, weight: index === 0 && !text ? WEIGHTS.purchase : WEIGHTS.earlierPurchase, fromCatalogue: true, infersCategory: true }));
   for (const interest of profile.interests.map((i) => i.trim()).filter(Boolean).slice(0, MAX_INTERESTS)) {
-    add({ name: `interest:${interest}`, query: interest, weight: WEIGHTS.interest });
+    add({ name: `interest:${interest}`, query: interest, weight: WEIGHTS.interest, infersCategory: true });
+  }
+  for (const title of profile.enrolledTitles.map((title) => title.trim()).filter(Boolean).slice(0, MAX_ENROLLED)) {
+    add({ name: `enrolled:${title}`, query: title, weight: WEIGHTS.enrolled, fromCatalogue: true });
   }
   const skills = [...profile.skills].sort(byCountThenName((s) => s.skill, (s) => s.count)).slice(0, MAX_SKILLS);
   for (const { skill } of skills) add({ name: `skill:${skill}`, query: skill, weight: WEIGHTS.skill, fromCatalogue: true });

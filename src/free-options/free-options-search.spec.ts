@@ -26,7 +26,7 @@ describe('gatherFreeOptions and orderOptions on the in-process engine', () => {
   beforeAll(() => engine.upsert(documents));
 
   const options = async (like: string, exhausted: boolean, excludeIds: string[] = []) => {
-    const profile = { interests: [], purchases: [like], categories: [], skills: [] };
+    const profile = { interests: [], purchases: [like], categories: [], skills: [], enrolledTitles: [] };
     const { scores, documents: found } = await gatherFreeOptions(engine, language, { signals: signalsFor(profile), priceIdr: offeredPrices(exhausted), excludeIds, first: 30 });
     const rankable = found.map((d) => ({ id: d.id, title: d.title, enrollmentCount: d.enrollmentCount, ratingSum: (d.ratingAverage ?? 0) * d.ratingCount, ratingCount: d.ratingCount }));
     return orderOptions(rankable, scores, language, 30).map((option) => option.id);
@@ -62,7 +62,7 @@ describe('gatherFreeOptions and orderOptions on the in-process engine', () => {
         moduleDocument({ id: 'excel', title: 'Excel untuk Kantor', enrollmentCount: 800 }),
       ].map((document) => ({ ...document, summary: '', description: '' })),
     );
-    const profile = { interests: [], purchases: ['Budidaya Ikan Lele dengan Sistem Bioflok'], categories: [], skills: [] };
+    const profile = { interests: [], purchases: ['Budidaya Ikan Lele dengan Sistem Bioflok'], categories: [], skills: [], enrolledTitles: [] };
     const { scores, documents: found } = await gatherFreeOptions(shelf, language, { signals: signalsFor(profile), priceIdr: offeredPrices(false), excludeIds: [], first: 3 });
     const rankable = found.map((d) => ({ id: d.id, title: d.title, enrollmentCount: d.enrollmentCount, ratingSum: 0, ratingCount: 0 }));
     expect(orderOptions(rankable, scores, language, 3).map((option) => option.id)).toEqual(['hydroponics', 'makeup', 'excel']);

@@ -95,12 +95,13 @@ export class FreeOptionsService {
   }
 
   private async profile(userId: string, untilLedgerEntryId?: string): Promise<{ profile: BeneficiaryProfile; enrolledIds: string[] }> {
-    const [[user], enrolled, purchases]: [{ interests: string[] }[], { module_id: string; category_slug: string; skills: string[] }[], { description: string }[]] = await Promise.all([
+    const [[user], enrolled, purchases]: [{ interests: string[] }[], { module_id: string; title: string; category_slug: string; skills: string[] }[], { description: string }[]] = await Promise.all([
       this.dataSource.query(`SELECT interests FROM users WHERE id = $1`, [userId]),
       this.dataSource.query(
-        `SELECT e.module_id, c.slug AS category_slug, m.skills
+        `SELECT e.module_id, m.title, c.slug AS category_slug, m.skills
            FROM enrollments e JOIN modules m ON m.id = e.module_id JOIN categories c ON c.id = m.category_id
-          WHERE e.beneficiary_id = $1`,
+          WHERE e.beneficiary_id = $1
+          ORDER BY e.enrolled_at DESC, e.module_id`,
         [userId],
       ),
       this.dataSource.query(
@@ -122,6 +123,7 @@ export class FreeOptionsService {
         interests: user?.interests ?? [],
         purchases: purchases.map((row) => row.description),
         categories: [...categories].map(([slug, count]) => ({ slug, count })),
+        enrolledTitles: enrolled.map((row) => row.title),
         skills: [...skills].map(([skill, count]) => ({ skill, count })),
       },
       enrolledIds: enrolled.map((row) => row.module_id).sort(),

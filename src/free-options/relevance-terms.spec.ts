@@ -24,6 +24,15 @@ describe('relevance clauses of a like text', () => {
     expect(restaurant.find((clause) => clause.words[0] === 'pelayan ')!.weight).toBeLessThanOrEqual(0.5);
   });
 
+  it('weighs a tool (after dengan, menggunakan, melalui) as the topic, still after it, and an audience half', () => {
+    const clauses = relevanceClauses('Desain Aplikasi Mobile dengan Figma untuk Pemula', language);
+    const weight = new Map(clauses.map((clause) => [clause.words.join(''), clause.weight]));
+    expect(weight.get('figma ')).toBeGreaterThan(0.5);
+    expect(weight.get('figma ')).toBeLessThan(weight.get('mobile ')!);
+    expect(weight.get('pemula ')).toBeLessThanOrEqual(0.5);
+    expect(clauses.map((clause) => clause.segment)).toEqual([0, 0, 0, 1, 2]);
+  });
+
   it('weighs a leading verb half and lets the noun after it take the topic\'s place ("Mengelola | Keuangan"); a noun like "media" is no verb', () => {
     const weight = new Map(relevanceClauses('Mengelola Keuangan Usaha Kecil', language).map((clause) => [clause.words.join(''), clause.weight]));
     expect(weight.get('mengelola ')).toBe(0.5);

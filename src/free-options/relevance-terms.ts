@@ -24,9 +24,16 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * Espresso", "Desain Grafis | dengan Canva". Indonesian noun phrases put the
  * head first, so what follows qualifies it.
  */
-const QUALIFIER = /[:;|()[\]]|\s(?:untuk|bagi|dengan|sebagai|melalui|menggunakan|pada|di)\s/iu;
+const QUALIFIER = /([:;|()[\]]|\s(?:untuk|bagi|dengan|sebagai|melalui|menggunakan|pada|di)\s)/iu;
 /** Matches of a qualifier's words count this much of a topic word's. */
 const QUALIFIER_WEIGHT = 0.5;
+/**
+ * Except a tool's: what a course teaches "dengan" (with), "menggunakan"
+ * (using) or "melalui" (through) is part of its subject ("Desain UI/UX |
+ * dengan Figma", "Pemrograman Web | dengan PHP"), unlike the audience after
+ * "untuk" or "bagi". Its words weigh as the topic's (still after them).
+ */
+const TOOL = /^\s(?:dengan|menggunakan|melalui)\s$/iu;
 /** Within a title, later words weigh a little less: the n-th clause counts 1 / (1 + POSITION_DECAY × n). */
 const POSITION_DECAY = 0.2;
 /**
@@ -45,16 +52,20 @@ const VERB_PREFIX = /^(?:me|ber|be)/u;
  * data is one clause: each of its words counts ("Cakap Inggris" lacks
  * "bahasa" yet matches), the phrase as an alternative (the engine expands
  * "bahasa inggris" to "english"). Synonyms are not searched as typed words:
- * they would get typos ("perikanan" would find "periklanan"). Topic words weigh more than a qualifier's,
- * earlier ones more than later ones.
+ * they would get typos ("perikanan" would find "periklanan"). Topic and tool words weigh more than
+ * an audience's or a place's, earlier ones more than later ones.
  */
 export function relevanceClauses(text: string, language: SearchLanguage): WeightedClause[] {
   const tenthWord = [...text.matchAll(WORD)][MAX_WORDS - 1];
   const head = tenthWord ? text.slice(0, tenthWord.index + tenthWord[0].length) : text;
   const clauses = new Map<string, WeightedClause>();
   let position = 0;
-  head.split(QUALIFIER).forEach((segment, index) => {
-    const segmentWeight = index === 0 ? 1 : QUALIFIER_WEIGHT;
+  // The capturing group keeps the markers: segments at even places, each after the marker before it.
+  const parts = head.split(QUALIFIER);
+  parts.forEach((segment, place) => {
+    if (place % 2 === 1) return;
+    const index = place / 2;
+    const segmentWeight = index === 0 || TOOL.test(parts[place - 1]) ? 1 : QUALIFIER_WEIGHT;
     for (const clause of analyzeQuery(`${segment} `, language)) {
       const typed = clause.alternatives.find((alternative) => !alternative.synonym)?.words ?? [];
       const words = typed.map((word) => word.text);

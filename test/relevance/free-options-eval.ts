@@ -52,6 +52,7 @@ export async function topOptions(engine: SearchEngine, listings: Listing[], prof
     interests: profile.interests,
     purchases: profile.bought ? [profile.bought] : [],
     categories: [...categories].map(([slug, count]) => ({ slug, count })),
+    enrolledTitles: enrolled.map((document) => document.title),
     skills: enrolled.flatMap((document) => document.skills.map((skill) => ({ skill, count: 1 }))),
   };
   const { scores, documents } = await gatherFreeOptions(engine, language, {
