@@ -10,7 +10,7 @@ import { contextFor } from '../support/page-checks';
 import type { PageName } from '../support/web-site';
 import { startRunningSite } from './web/running-site';
 
-const PAGES: PageName[] = ['cari', 'modul', 'daftar', 'belajar', 'pelajaran-artikel', 'dompet-habis', 'gratis', 'notifikasi'];
+const PAGES: PageName[] = ['beranda', 'cari', 'modul', 'daftar', 'belajar', 'pelajaran-artikel', 'dompet-habis', 'gratis', 'notifikasi'];
 const OUT_DIR = join(__dirname, '../../docs/screenshots');
 
 async function main(): Promise<void> {
@@ -24,7 +24,8 @@ async function main(): Promise<void> {
         const context = await contextFor(browser, t.baseUrl, site, visit, { viewport });
         try {
           const page = await context.newPage();
-          await page.goto(visit.path);
+          const response = await page.goto(visit.path);
+          if (response?.status() !== visit.status) throw new Error(`${visit.path} answered ${response?.status()}, not ${visit.status}`);
           await page.locator(visit.content).first().waitFor({ state: 'visible' });
           const file = join(OUT_DIR, `${name}-${viewport}.png`);
           await page.screenshot({ path: file, fullPage: false });

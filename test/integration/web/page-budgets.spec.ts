@@ -36,6 +36,17 @@ describe('every page in a real browser: size budgets, axe-core, 320 px, keyboard
     }
   }
 
+  it('measures realistic pages: 20 results on the search page, 10 lessons on the module page', async () => {
+    const counts = async (name: 'cari' | 'modul', selector: string) =>
+      onPage(name, async (page) => {
+        await page.goto(site.visit(name).path);
+        return page.locator(selector).count();
+      });
+    expect(await counts('cari', 'main li.card')).toBe(20);
+    expect(await counts('modul', 'main ol.lessons > li')).toBe(10);
+    expect(site.module.lessonIds).toHaveLength(10);
+  });
+
   it.each(PAGE_NAMES)('%s: at most 30 KB transferred (HTML + CSS + JS, compressed, cold cache) and 15 KB of JavaScript', async (name) => {
     const transfer = await onPage(name, (page) => measureTransfer(page, site.visit(name).path));
     expect(transfer.htmlBytes).toBeGreaterThan(0);
