@@ -1,4 +1,4 @@
-import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
@@ -15,6 +15,7 @@ import { formatDuration } from '../web/format';
 import { Page, PageContext } from '../web/page-context';
 import { renderDocument } from '../web/render';
 import { SignedIn, WebController } from '../web/web-page';
+import { WebRequest } from '../web/web-request';
 import { EnrollmentEntity, EnrollmentStatus } from './enrollment.entity';
 import { LearningService } from './learning.service';
 import { LessonPageReader } from './lesson-page-data';
@@ -60,12 +61,16 @@ export class LearningPages {
     return renderDocument(LessonView({ ctx, data: await this.lessonPages.read(ctx.viewer!, enrollmentId, lessonId) }));
   }
 
-  /** completeLesson, then the next unfinished lesson; the last one shows the completion on the same page. */
+  /**
+   * completeLesson, then the next unfinished lesson; the last one shows the completion on the same page.
+   * Sent in the background (site.js), it answers this lesson's page, whose parts replace the ones on screen.
+   */
   @Post(':enrollmentId/:lessonId/selesai')
-  async complete(@Page() ctx: PageContext, @Res() res: Response, @Param('enrollmentId') enrollmentId: string, @Param('lessonId') lessonId: string): Promise<void> {
+  async complete(@Page() ctx: PageContext, @Req() req: WebRequest, @Res() res: Response, @Param('enrollmentId') enrollmentId: string, @Param('lessonId') lessonId: string): Promise<void> {
     const data = await this.lessonPages.read(ctx.viewer!, enrollmentId, lessonId);
     const enrollment = await this.learning.completeLesson(ctx.viewer!, data.enrollment.id, data.lesson.id);
-    res.redirect(303, await this.afterCompletion(enrollment, data.lesson.id, 'selesai'));
+    const inBackground = req.get('x-requested-with') === 'fetch';
+    res.redirect(303, inBackground ? this.sameLesson(enrollment, data.lesson.id) : await this.afterCompletion(enrollment, data.lesson.id, 'selesai'));
   }
 
   /** submitQuiz; the page then shows the attempt's grade. Unanswered questions are marked before anything is graded. */
@@ -142,8 +147,12 @@ export class LearningPages {
     return (await this.learning.nextLessonId(enrollment, loaders)) ?? (await loaders.lessonsByModule.load(enrollment.moduleId))[0]?.id ?? null;
   }
 
+  private sameLesson(enrollment: EnrollmentEntity, lessonId: string): string {
+    return `/belajar/${enrollment.id}/${lessonId}?pesan=${enrollment.status === EnrollmentStatus.COMPLETED ? 'modul-selesai' : 'selesai'}`;
+  }
+
   private async afterCompletion(enrollment: EnrollmentEntity, lessonId: string, notice: string): Promise<string> {
-    if (enrollment.status === EnrollmentStatus.COMPLETED) return `/belajar/${enrollment.id}/${lessonId}?pesan=modul-selesai`;
+    if (enrollment.status === EnrollmentStatus.COMPLETED) return this.sameLesson(enrollment, lessonId);
     const next = await this.learning.nextLessonId(enrollment, this.lessonPages.loaders(), lessonId);
     return `/belajar/${enrollment.id}/${next ?? lessonId}?pesan=${notice}`;
   }

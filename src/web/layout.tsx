@@ -21,6 +21,8 @@ export function Layout({ ctx, title, children }: LayoutProps) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${title} · ${SITE_NAME}`}</title>
         <meta name="description" content="Modul pelatihan gratis yang didonasikan untuk penerima Kartu Prakerja." />
+        {/* No favicon request: one round trip less on a slow connection. */}
+        <link rel="icon" href="data:," />
         <link rel="stylesheet" href={ctx.assets.css} />
         <script src={ctx.assets.js} defer />
       </head>

@@ -56,30 +56,32 @@ export function LessonView({ ctx, data, quiz, rating }: LessonViewProps) {
             <li>{formatDuration(lesson.durationMinutes)}</li>
           </ul>
           <LessonContent lesson={lesson} />
-          {lesson.questions ? (
-            <>
-              {data.latestAttempt && <QuizResult attempt={data.latestAttempt} passPercent={lesson.passPercent} />}
-              {quiz?.errors._form && (
-                <p class="notice bad" role="alert">
-                  {quiz.errors._form}
-                </p>
-              )}
-              {!completed.has(lesson.id) && <QuizForm ctx={ctx} action={`${base}/kuis`} lesson={lesson} chosen={quiz?.chosen} errors={quiz?.errors} />}
-            </>
-          ) : (
-            !completed.has(lesson.id) && (
-              <form method="post" action={`${base}/selesai`} data-enhance="#progres,#pelajaran">
-                <CsrfField ctx={ctx} />
-                <button type="submit">Tandai selesai</button>
-              </form>
-            )
-          )}
-          {completed.has(lesson.id) && <p class="done">✓ Pelajaran ini sudah selesai.</p>}
-          {data.nextLessonId && data.nextLessonId !== lesson.id && (
-            <p>
-              <a href={`/belajar/${enrollment.id}/${data.nextLessonId}`}>Pelajaran berikutnya yang belum selesai</a>
-            </p>
-          )}
+          <div id="selesaikan">
+            {lesson.questions ? (
+              <>
+                {data.latestAttempt && <QuizResult attempt={data.latestAttempt} passPercent={lesson.passPercent} />}
+                {quiz?.errors._form && (
+                  <p class="notice bad" role="alert">
+                    {quiz.errors._form}
+                  </p>
+                )}
+                {!completed.has(lesson.id) && <QuizForm ctx={ctx} action={`${base}/kuis`} lesson={lesson} chosen={quiz?.chosen} errors={quiz?.errors} />}
+              </>
+            ) : (
+              !completed.has(lesson.id) && (
+                <form method="post" action={`${base}/selesai`} data-enhance="#progres,#pelajaran,#selesaikan">
+                  <CsrfField ctx={ctx} />
+                  <button type="submit">Tandai selesai</button>
+                </form>
+              )
+            )}
+            {completed.has(lesson.id) && <p class="done">✓ Pelajaran ini sudah selesai.</p>}
+            {data.nextLessonId && data.nextLessonId !== lesson.id && (
+              <p>
+                <a href={`/belajar/${enrollment.id}/${data.nextLessonId}`}>Pelajaran berikutnya yang belum selesai</a>
+              </p>
+            )}
+          </div>
         </article>
       </div>
       <RatingForm ctx={ctx} enrollmentId={enrollment.id} lessonId={lesson.id} review={data.review} values={rating?.values} errors={rating?.errors} />

@@ -17,8 +17,10 @@
     // A swapped control (a filter checkbox) keeps the keyboard focus: the fresh copy has the same id.
     var again = focused && document.getElementById(focused);
     if (again && again !== document.activeElement) again.focus();
+    // Screen readers hear what changed: the answer page's notice, else its title.
     var status = document.getElementById('status');
-    if (status) status.textContent = doc.title;
+    var notice = doc.querySelector('main .notice');
+    if (status) status.textContent = notice ? notice.textContent : doc.title;
   }
 
   function liveForm(form) {
