@@ -37,7 +37,7 @@ export function ModuleView({ ctx, page }: { ctx: PageContext; page: ModulePageMo
         <p>{module.summary}</p>
         <p>
           Oleh <strong>{contributor.displayName}</strong>
-          {contributor.organizationName && ` (${contributor.organizationName})`}
+          {contributor.organizationName && contributor.organizationName !== contributor.displayName && ` (${contributor.organizationName})`}
         </p>
         <dl class="facts">
           <dt>Harga</dt>
