@@ -54,6 +54,13 @@ function unsafeDomFindings(): string[] {
   return findings;
 }
 
+/** Submits the page's last form in <main> and waits for the answer page to load (a new document, not the old one). */
+async function submitAndLoad(page: Page): Promise<void> {
+  await page.evaluate(() => ((window as unknown as { formPage?: boolean }).formPage = true));
+  await page.locator('main form button[type=submit]').last().click();
+  await page.waitForFunction(() => !(window as unknown as { formPage?: boolean }).formPage && document.readyState === 'complete');
+}
+
 function dataOf<T = Record<string, any>>(response: GraphQLResponse<T>, what: string): T {
   if (response.errors) throw new Error(`${what}: ${JSON.stringify(response.errors)}`);
   return response.data!;
@@ -223,10 +230,33 @@ describe(`hostile content (${XSS_VECTORS.length} XSS vectors) through every page
       await visit(`/modul/${modules[0].slug}/laporkan`);
       await page.locator('textarea[name=details]').fill(`${vector}${'x'.repeat(2001)}`.slice(0, 2000));
       // No reason chosen: refused, the form shown again with the details as typed.
-      await Promise.all([page.waitForLoadState('load'), page.locator('main form button[type=submit]').last().click()]);
+      await submitAndLoad(page);
       for (const finding of await page.evaluate(unsafeDomFindings)) seen.push(`report form: ${finding}`);
     }
     expect(seen).toEqual([]);
     guard.assertClean();
+  });
+
+  it('/daftar shows a refused display name and interests again as text', async () => {
+    const stranger = await newBrowserContext(browser, { baseURL: t.baseUrl });
+    const strangerGuard = guardContext(stranger, { allowConsole: [/^Failed to load resource/] });
+    try {
+      const form = await stranger.newPage();
+      for (const vector of XSS_VECTORS.slice(0, 25)) {
+        await form.goto('/daftar');
+        await form.locator('#displayName').fill(vector.slice(0, 80));
+        await form.locator('#otherInterests').fill(vector);
+        await form.locator('#email').fill('bukan-email');
+        // A bad email: refused (without the browser's own check), the form shown again with the name and interests as typed.
+        await form.evaluate(() => document.querySelectorAll('form').forEach((element) => (element.noValidate = true)));
+        await submitAndLoad(form);
+        expect(await form.locator('#email-galat').count()).toBe(1);
+        for (const finding of await form.evaluate(unsafeDomFindings)) seen.push(`/daftar: ${finding}`);
+      }
+      expect(seen).toEqual([]);
+      strangerGuard.assertClean();
+    } finally {
+      await stranger.close();
+    }
   });
 });
