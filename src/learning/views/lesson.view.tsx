@@ -35,20 +35,8 @@ export function LessonView({ ctx, data, quiz, rating }: LessonViewProps) {
         <ProgressBar progress={progress} id="progres-modul" />
         {enrollment.status === EnrollmentStatus.COMPLETED && <CompletionPanel certificateCode={enrollment.certificateCode} />}
       </section>
-      <div class="layout">
-        <nav id="pelajaran" aria-labelledby="judul-daftar">
-          <h2 id="judul-daftar">Daftar pelajaran</h2>
-          <ol class="lesson-nav">
-            {lessons.map((item) => (
-              <li key={item.id}>
-                <a href={`/belajar/${enrollment.id}/${item.id}`} aria-current={item.id === lesson.id ? 'page' : undefined}>
-                  {item.title}
-                </a>
-                {completed.has(item.id) && <span class="done"> ✓ Selesai</span>}
-              </li>
-            ))}
-          </ol>
-        </nav>
+      {/* The lesson first: on a phone the list of lessons follows it; on a wide screen it stands beside it. */}
+      <div class="layout aside-end">
         <article aria-labelledby="judul-pelajaran">
           <h2 id="judul-pelajaran">{`Pelajaran ${lesson.position}: ${lesson.title}`}</h2>
           <ul class="meta">
@@ -83,6 +71,19 @@ export function LessonView({ ctx, data, quiz, rating }: LessonViewProps) {
             )}
           </div>
         </article>
+        <nav id="pelajaran" aria-labelledby="judul-daftar">
+          <h2 id="judul-daftar">Daftar pelajaran</h2>
+          <ol class="lesson-nav">
+            {lessons.map((item) => (
+              <li key={item.id}>
+                <a href={`/belajar/${enrollment.id}/${item.id}`} aria-current={item.id === lesson.id ? 'page' : undefined}>
+                  {item.title}
+                </a>
+                {completed.has(item.id) && <span class="done"> ✓ Selesai</span>}
+              </li>
+            ))}
+          </ol>
+        </nav>
       </div>
       <RatingForm ctx={ctx} enrollmentId={enrollment.id} lessonId={lesson.id} review={data.review} values={rating?.values} errors={rating?.errors} />
     </Layout>

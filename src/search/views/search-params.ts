@@ -140,6 +140,11 @@ export function searchUrl(input: SearchModulesInput, page = 1): string {
 
 /** Whether any filter narrows the search (the query and the sort are not filters). */
 export function hasFilters(input: SearchModulesInput): boolean {
-  return [input.categorySlugs, input.levels, input.languages, input.deliveryModes, input.priceIdr].some((list) => (list?.length ?? 0) > 0)
-    || (input.certificate ?? null) !== null || (input.hasQuiz ?? null) !== null;
+  return activeFilterCount(input) > 0;
+}
+
+/** How many filter values are chosen (each ticked facet value, certificate and quiz count once). */
+export function activeFilterCount(input: SearchModulesInput): number {
+  const lists = [input.categorySlugs, input.levels, input.languages, input.deliveryModes, input.priceIdr].reduce((sum, list) => sum + (list?.length ?? 0), 0);
+  return lists + Number((input.certificate ?? null) !== null) + Number((input.hasQuiz ?? null) !== null);
 }

@@ -6,7 +6,7 @@ import { ModuleSort, type SearchModulesInput } from '../dto/search-modules.input
 import { emptyFacets } from '../facet-names';
 import type { FacetCount, FacetName } from '../search-engine.port';
 import { SearchFacets } from './search-facets';
-import { hasFilters, PARAM_OF, Refusals, searchUrl, SORT_CHOICES } from './search-params';
+import { activeFilterCount, hasFilters, PARAM_OF, Refusals, searchUrl, SORT_CHOICES } from './search-params';
 
 export interface SearchResults {
   cards: ModuleCardData[];
@@ -44,7 +44,9 @@ function headline(input: SearchModulesInput, results: SearchResults | null): str
  * it the Cari and Terapkan buttons submit. Every state is a URL.
  */
 export function SearchView({ ctx, input, refused, categories, results }: SearchViewProps) {
-  const filtersOpen = hasFilters(input) || (input.sort ?? ModuleSort.RELEVANCE) !== ModuleSort.RELEVANCE || Object.keys(refused).length > 0;
+  // Open only to show a refusal: on a phone an open panel pushes the results below the fold; the summary says what is chosen.
+  const filtersOpen = Object.keys(refused).length > 0;
+  const chosen = activeFilterCount(input) + Number((input.sort ?? ModuleSort.RELEVANCE) !== ModuleSort.RELEVANCE);
   const queryError = refused.query ? 'q-galat' : undefined;
   return (
     <Layout ctx={ctx} title={headline(input, results)}>
@@ -65,7 +67,7 @@ export function SearchView({ ctx, input, refused, categories, results }: SearchV
         )}
         <div class="layout">
           <details open={filtersOpen}>
-            <summary>Saring dan urutkan</summary>
+            <summary>{chosen > 0 ? `Saring dan urutkan (${chosen} dipilih)` : 'Saring dan urutkan'}</summary>
             <div class="field">
               <label for="urut">Urutkan</label>
               <select id="urut" name={PARAM_OF.sort} aria-describedby={refused.sort ? 'urut-galat' : undefined}>

@@ -37,8 +37,11 @@ function elements(html: string): Node[] {
   return found;
 }
 
-/** Lesson ids from the page's lesson list, in order. */
-const lessonLinks = (html: string, enrollmentId: string) => [...html.matchAll(new RegExp(`href="/belajar/${enrollmentId}/([0-9a-f-]{36})"`, 'g'))].map((match) => match[1]);
+/** Lesson ids from the page's lesson list (the <ol class="lesson-nav">), in order. */
+const lessonLinks = (html: string, enrollmentId: string) => {
+  const list = /<ol class="lesson-nav">[\s\S]*?<\/ol>/.exec(html)?.[0] ?? '';
+  return [...list.matchAll(new RegExp(`href="/belajar/${enrollmentId}/([0-9a-f-]{36})"`, 'g'))].map((match) => match[1]);
+};
 const questionFields = (html: string) => [...new Set([...html.matchAll(/name="(jawaban-[^"]+)"/g)].map((match) => match[1]))];
 
 describe('web pages: /belajar and the lesson pages', () => {
