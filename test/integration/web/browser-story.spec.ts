@@ -3,7 +3,7 @@ import { SEARCH_ENGINE, SearchEngine } from '../../../src/search/search-engine.p
 import { createCurator, registerContributor } from '../../factories/accounts';
 import { ADMIN_ENV, adminToken, MY_WALLET, RECORD_SPEND } from '../../factories/learning';
 import { lessonInput, publishedModule } from '../../factories/modules';
-import { guardContext, launchBrowser, newBrowserContext } from '../../support/browser';
+import { describeInBrowser, guardContext, launchBrowser, newBrowserContext } from '../../support/browser';
 import { pollUntil } from '../../support/poll';
 import { startTestApp, TestApp } from '../../support/test-app';
 
@@ -79,7 +79,7 @@ const cardNumber = () => `3${String(Date.now()).slice(-10)}${String(++sequence).
 const markDocument = (page: Page) => page.evaluate(() => ((globalThis as unknown as { storyMarker: number }).storyMarker = 1));
 const sameDocument = (page: Page) => page.evaluate(() => (globalThis as unknown as { storyMarker?: number }).storyMarker === 1);
 
-describe('a beneficiary in a real browser (issue 12)', () => {
+describeInBrowser('a beneficiary in a real browser (issue 12)', () => {
   let t: TestApp;
   let browser: Browser;
   let catalogue: Catalogue;

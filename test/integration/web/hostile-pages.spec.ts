@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Account, createCurator, registerContributor } from '../../factories/accounts';
 import { adminToken, ADMIN_ENV, enroll, lessonIdsOf, registerBeneficiaryWithCard, type Beneficiary } from '../../factories/learning';
 import { moduleInput, REVIEW_MODULE, SUBMIT_MODULE } from '../../factories/modules';
-import { guardContext, launchBrowser, newBrowserContext, type PageGuard } from '../../support/browser';
+import { describeInBrowser, guardContext, launchBrowser, newBrowserContext, type PageGuard } from '../../support/browser';
 import { pollUntil } from '../../support/poll';
 import { GraphQLResponse, startTestApp, TestApp } from '../../support/test-app';
 import { XSS_VECTORS } from '../data/xss-vectors';
@@ -72,7 +72,7 @@ async function inBatches<T, R>(items: T[], work: (item: T, index: number) => Pro
   return results;
 }
 
-describe(`hostile content (${XSS_VECTORS.length} XSS vectors) through every page that shows it, in a real browser`, () => {
+describeInBrowser(`hostile content (${XSS_VECTORS.length} XSS vectors) through every page that shows it, in a real browser`, () => {
   let t: TestApp;
   let browser: Browser;
   let curator: Account;

@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newBrowserContext } from '../../support/browser';
+import { describeInBrowser, launchBrowser, newBrowserContext } from '../../support/browser';
 import { axeViolations, BUDGET, contextFor, formControls, horizontalOverflow, measureTransfer, staticContent } from '../../support/page-checks';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { PAGE_NAMES, seedSite, SeededSite, SITE_ENV } from '../../support/web-site';
@@ -11,7 +11,7 @@ jest.setTimeout(240_000);
  * budgets (sizes are deterministic, so asserted; times are measured by
  * `npm run bench:web`, never asserted), axe-core, 320 px, keyboard, no script.
  */
-describe('every page in a real browser: size budgets, axe-core, 320 px, keyboard, without JavaScript', () => {
+describeInBrowser('every page in a real browser: size budgets, axe-core, 320 px, keyboard, without JavaScript', () => {
   let t: TestApp;
   let site: SeededSite;
   let browser: Browser;
