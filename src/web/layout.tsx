@@ -65,6 +65,7 @@ function NavLinks({ ctx }: { ctx: PageContext }) {
         <li><a href="/">Cari</a></li>
         <li><a href="/masuk">Masuk</a></li>
         <li><a href="/daftar">Daftar</a></li>
+        <li><a href="/daftar/kontributor">Jadi Kontributor</a></li>
       </ul>
     );
   }
@@ -78,6 +79,19 @@ function NavLinks({ ctx }: { ctx: PageContext }) {
           <li><a href="/dompet">Dompet</a></li>
         </>
       )}
+      {viewer.role === Role.CONTRIBUTOR && (
+        <>
+          <li><a href="/kontributor">Modul Saya</a></li>
+          <li><a href="/kontributor/modul/baru">Tulis Modul</a></li>
+        </>
+      )}
+      {(viewer.role === Role.CURATOR || viewer.role === Role.ADMIN) && (
+        <>
+          <li><a href="/kurator">Antrean</a></li>
+          <li><a href="/kurator/laporan">Laporan</a></li>
+        </>
+      )}
+      {viewer.role === Role.ADMIN && <li><a href="/admin">Admin</a></li>}
       <li><a href="/notifikasi">Notifikasi</a></li>
       <li>
         <form method="post" action="/keluar">

@@ -20,7 +20,18 @@ const NOTICES: Record<string, Notice> = {
   dibaca: { kind: 'ok', text: 'Notifikasi ditandai sudah dibaca.' },
 };
 
-/** Feature pages add their own keys here, beside the ones above; an unknown key shows nothing. */
+/**
+ * A feature's own notices, registered by its pages file when it loads
+ * (`defineNotices({...})` at module level); a key defined twice is a bug.
+ */
+export function defineNotices(entries: Record<string, Notice>): void {
+  for (const [key, notice] of Object.entries(entries)) {
+    if (Object.hasOwn(NOTICES, key)) throw new Error(`notice "${key}" is defined twice`);
+    NOTICES[key] = notice;
+  }
+}
+
+/** The notice a ?pesan= key names; an unknown key shows nothing. */
 export function noticeFor(key: string | undefined): Notice | null {
   return key !== undefined && Object.hasOwn(NOTICES, key) ? NOTICES[key] : null;
 }

@@ -1,4 +1,4 @@
-import { DeliveryMode, LessonKind, Level } from '../module-status';
+import { DeliveryMode, LessonKind, Level, ModuleStatus } from '../module-status';
 
 /** How the catalogue's enums read on the pages (Bahasa Indonesia). */
 export const LEVEL_LABELS: Record<Level, string> = {
@@ -26,3 +26,13 @@ const LANGUAGES: Record<string, string> = { id: 'Bahasa Indonesia', en: 'Bahasa 
 
 /** A BCP 47 code's Indonesian name; an unlisted code shows as written. */
 export const languageLabel = (code: string): string => LANGUAGES[code] ?? code;
+
+export const MODULE_STATUS_LABELS: Record<ModuleStatus, string> = {
+  [ModuleStatus.DRAFT]: 'Draf',
+  [ModuleStatus.IN_REVIEW]: 'Sedang ditinjau',
+  [ModuleStatus.CHANGES_REQUESTED]: 'Perlu perbaikan',
+  [ModuleStatus.PUBLISHED]: 'Terbit',
+  [ModuleStatus.REJECTED]: 'Ditolak',
+  [ModuleStatus.UNPUBLISHED]: 'Diturunkan',
+  [ModuleStatus.ARCHIVED]: 'Diarsipkan',
+};

@@ -2,11 +2,13 @@
 // data-live="#id[,#id]" on a GET form: results refresh while typing or toggling filters.
 // data-enhance="#id[,#id]" on a POST form: submitted in the background; the listed parts of the answer page are swapped in.
 // data-auto-submit on a form: submits when a control changes (when it has no data-live).
+// data-poll="ms" on an element with an id: refreshed from this page's URL every ms while the fresh copy still has data-poll
+// (a job's progress); without JavaScript the page's own refresh link does the same.
 (function () {
   'use strict';
   if (!window.fetch || !window.DOMParser || !document.querySelector) return;
 
-  function swap(html, selectors) {
+  function swap(html, selectors, quiet) {
     var doc = new DOMParser().parseFromString(html, 'text/html');
     var focused = document.activeElement && document.activeElement.id;
     selectors.split(',').forEach(function (selector) {
@@ -18,6 +20,7 @@
     var again = focused && document.getElementById(focused);
     if (again && again !== document.activeElement) again.focus();
     // Screen readers hear what changed: the answer page's notice, else its title.
+    if (quiet) return;
     var status = document.getElementById('status');
     var notice = doc.querySelector('main .notice');
     if (status) status.textContent = notice ? notice.textContent : doc.title;
@@ -46,9 +49,12 @@
   function enhancedForm(form) {
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      var button = form.querySelector('button[type=submit],button:not([type])');
+      var button = event.submitter || form.querySelector('button[type=submit],button:not([type])');
+      var body = new URLSearchParams(new FormData(form));
+      // The button pressed is part of the answer (forms with several actions), as in a plain submit.
+      if (button && button.name) body.append(button.name, button.value);
       if (button) button.disabled = true;
-      fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), headers: { 'x-requested-with': 'fetch' } })
+      fetch(form.action, { method: 'POST', body: body, headers: { 'x-requested-with': 'fetch' } })
         .then(function (response) { return response.text().then(function (html) { return { response: response, html: html }; }); })
         .then(function (answer) {
           if (!answer.response.ok) { form.submit(); return; }
@@ -58,7 +64,20 @@
     });
   }
 
+  function polled(element) {
+    var delay = Math.max(1000, parseInt(element.getAttribute('data-poll'), 10) || 2000);
+    setTimeout(function () {
+      if (!element.isConnected) return;
+      fetch(location.href, { headers: { 'x-requested-with': 'fetch' } })
+        .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
+        .then(function (html) { swap(html, '#' + element.id, true); })
+        .catch(function () { setTimeout(function () { polled(element); }, delay); });
+    }, delay);
+  }
+
   function bind(root) {
+    if (root.matches && root.matches('[data-poll][id]')) polled(root);
+    root.querySelectorAll('[data-poll][id]').forEach(polled);
     root.querySelectorAll('form[data-live]').forEach(liveForm);
     root.querySelectorAll('form[data-enhance]').forEach(enhancedForm);
     root.querySelectorAll('form[data-auto-submit]:not([data-live])').forEach(function (form) {
