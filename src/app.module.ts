@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import type { DestinationStream } from 'pino';
 import { AccountsModule } from './accounts/accounts.module';
+import { AdminModule } from './admin/admin.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CatalogPagesModule } from './catalog/catalog-pages.module';
 import { CertificatesModule } from './certificates/certificates.module';
@@ -59,6 +60,7 @@ export class AppModule {
         FreeOptionsModule,
         WalletPagesModule,
         NotificationsModule,
+        AdminModule,
       ],
     };
   }

@@ -70,6 +70,11 @@ export class AccountsService implements OnApplicationBootstrap {
     return this.createUser(this.dataSource.manager, { email: input.email, password: input.password, displayName: input.displayName, role: Role.CURATOR });
   }
 
+  /** The curators' accounts, newest first (the admin's page lists them). */
+  curators(limit = 100): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).find({ where: { role: Role.CURATOR }, order: { createdAt: 'DESC', id: 'DESC' }, take: limit });
+  }
+
   async login(email: string, password: string): Promise<Session> {
     const user = await this.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash, password);

@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 /** What an operator needs to know about background work: what waits, since when, and what gave up. */
@@ -25,6 +27,16 @@ export async function outboxStatus(db: DataSource): Promise<OutboxStatus> {
        FROM outbox_events WHERE (done_at IS NULL AND failed_at IS NULL) OR failed_at IS NOT NULL`,
   );
   return { pending: row.pending, givenUp: row.given_up, oldestPendingSeconds: row.oldest === null ? null : Math.round(row.oldest) };
+}
+
+/** outboxStatus for a page (the admin's), with the same figures /health's checks.outbox shows. */
+@Injectable()
+export class OutboxMonitor {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  status(): Promise<OutboxStatus> {
+    return outboxStatus(this.dataSource);
+  }
 }
 
 export async function givenUpRows(db: DataSource, limit: number): Promise<GivenUpRow[]> {

@@ -14,7 +14,7 @@ import { QueueName } from './jobs';
 import { Outbox } from './outbox';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { OutboxRelay } from './outbox-relay';
-import { outboxStatus } from './outbox-status';
+import { OutboxMonitor, outboxStatus } from './outbox-status';
 import { producerConnection } from './redis-connection';
 
 /** The BullMQ queues by name (with Redis only); /metrics reads their depth. */
@@ -29,13 +29,13 @@ const REDIS_PRODUCER = Symbol('REDIS_PRODUCER');
 @Module({})
 export class QueueModule {
   static forRoot(config: AppConfig): DynamicModule {
-    const common: Provider[] = [JobHandlers, Outbox, OutboxRelay, outboxHealth];
+    const common: Provider[] = [JobHandlers, Outbox, OutboxRelay, OutboxMonitor, outboxHealth];
     const providers: Provider[] = config.redisUrl ? [...common, ...bullMqProviders(config, config.redisUrl)] : [...common, { provide: JOB_DISPATCHER, inject: [JobHandlers], useFactory: (handlers: JobHandlers) => new InProcessDispatcher(handlers) }];
     return {
       module: QueueModule,
       imports: [TypeOrmModule.forFeature([OutboxEventEntity])],
       providers,
-      exports: [JobHandlers, Outbox, OutboxRelay, JOB_DISPATCHER, ...(config.redisUrl ? [BULLMQ_QUEUES] : [])],
+      exports: [JobHandlers, Outbox, OutboxRelay, OutboxMonitor, JOB_DISPATCHER, ...(config.redisUrl ? [BULLMQ_QUEUES] : [])],
     };
   }
 }

@@ -133,4 +133,9 @@ export class SearchService {
   reindexJob(id: string): Promise<ReindexJobEntity | null> {
     return this.dataSource.getRepository(ReindexJobEntity).findOneBy({ id });
   }
+
+  /** The newest reindex requested, whatever its state (the admin's page shows it and links its progress). */
+  latestReindexJob(): Promise<ReindexJobEntity | null> {
+    return this.dataSource.getRepository(ReindexJobEntity).findOne({ where: {}, order: { createdAt: 'DESC', id: 'DESC' } });
+  }
 }
