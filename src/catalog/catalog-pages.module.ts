@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { LoadersModule } from '../graphql/loaders.module';
 import { LearningModule } from '../learning/learning.module';
+import { ModerationModule } from '../moderation/moderation.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { CatalogPages } from './catalog.pages';
 import { CatalogModule } from './catalog.module';
 import { ModulePageData } from './module-page-data';
+import { MyModulesPages } from './my-modules.pages';
 
 /**
  * The catalogue's pages. A module of their own, imported by the API only:
@@ -13,8 +15,8 @@ import { ModulePageData } from './module-page-data';
  * without an import cycle.
  */
 @Module({
-  imports: [CatalogModule, LearningModule, ReviewsModule, LoadersModule],
-  controllers: [CatalogPages],
+  imports: [CatalogModule, LearningModule, ReviewsModule, LoadersModule, ModerationModule],
+  controllers: [CatalogPages, MyModulesPages],
   providers: [ModulePageData],
 })
 export class CatalogPagesModule {}

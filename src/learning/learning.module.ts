@@ -9,6 +9,6 @@ import { LearningService } from './learning.service';
 @Module({
   imports: [TypeOrmModule.forFeature([EnrollmentEntity, LessonCompletionEntity]), WalletModule],
   providers: [LearningService, ContributorStatsService, LearningResolver, ModuleEnrollmentResolver],
-  exports: [LearningService],
+  exports: [LearningService, ContributorStatsService],
 })
 export class LearningModule {}

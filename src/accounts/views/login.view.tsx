@@ -33,6 +33,9 @@ export function LoginView({ ctx, next, values, errors }: LoginViewProps) {
       <p>
         Belum punya akun? <a href="/daftar">Daftar sebagai penerima Kartu Prakerja</a>.
       </p>
+      <p>
+        Ingin menyumbang modul? <a href="/daftar/kontributor">Daftar sebagai kontributor</a>.
+      </p>
     </Layout>
   );
 }

@@ -62,6 +62,9 @@ export function RegisterView({ ctx, categories, values, errors }: RegisterViewPr
       <p>
         Sudah punya akun? <a href="/masuk">Masuk</a>.
       </p>
+      <p>
+        Ingin menyumbang modul? <a href="/daftar/kontributor">Daftar sebagai kontributor</a>.
+      </p>
     </Layout>
   );
 }
