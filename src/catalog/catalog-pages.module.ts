@@ -5,6 +5,8 @@ import { ModerationModule } from '../moderation/moderation.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { CatalogPages } from './catalog.pages';
 import { CatalogModule } from './catalog.module';
+import { ModuleEditorData } from './module-editor-data';
+import { ModuleEditorPages } from './module-editor.pages';
 import { ModulePageData } from './module-page-data';
 import { MyModulesPages } from './my-modules.pages';
 
@@ -16,7 +18,7 @@ import { MyModulesPages } from './my-modules.pages';
  */
 @Module({
   imports: [CatalogModule, LearningModule, ReviewsModule, LoadersModule, ModerationModule],
-  controllers: [CatalogPages, MyModulesPages],
-  providers: [ModulePageData],
+  controllers: [CatalogPages, MyModulesPages, ModuleEditorPages],
+  providers: [ModulePageData, ModuleEditorData],
 })
 export class CatalogPagesModule {}

@@ -18,7 +18,7 @@ import { LessonEntity } from './lesson.entity';
 import { storedMarkdown } from './markdown/stored-markdown';
 import { planLessons } from './lesson-plan';
 import { writeLessons } from './lesson-store';
-import { canSee, isOwnerOrCurator, isUuid, lockOwnedModule, staleVersion } from './module-access';
+import { canSee, findOwnedModule, isOwnerOrCurator, isUuid, lockOwnedModule, staleVersion } from './module-access';
 import { ModuleEntity } from './module.entity';
 import { ModuleRevisionEntity } from './module-revision.entity';
 import { draftModuleRow, normalizeSkills, totalDuration } from './module-rows';
@@ -26,6 +26,13 @@ import { ModuleStatus } from './module-status';
 import { slugFromTitle, withSuffix } from './slug';
 
 const SLUG_ATTEMPTS = 5;
+
+/** A module as its owner edits it: the row, its lessons, and its pending revision if any. */
+export interface OwnModule {
+  module: ModuleEntity;
+  lessons: LessonEntity[];
+  revision: ModuleRevisionEntity | null;
+}
 
 /** The module catalogue: writing modules, and who may see which. */
 @Injectable()
@@ -116,6 +123,17 @@ export class CatalogService {
     const module = id ? (isUuid(id) ? await repository.findOneBy({ id }) : null) : await repository.findOneBy({ slug: slug! });
     if (!module || !canSee(viewer, module)) throw notFound('Module');
     return module;
+  }
+
+  /** The caller's own module with its lessons and pending revision, for the editor; others' refused as updateModule refuses them. */
+  async ownModule(viewer: Viewer, id: string): Promise<OwnModule> {
+    const manager = this.dataSource.manager;
+    const module = await findOwnedModule(manager, viewer, id);
+    const [lessons, revision] = await Promise.all([
+      manager.find(LessonEntity, { where: { moduleId: module.id }, order: { position: 'ASC' } }),
+      manager.findOneBy(ModuleRevisionEntity, { moduleId: module.id }),
+    ]);
+    return { module, lessons, revision };
   }
 
   /** The caller's own modules, newest first. */

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { isCurator, Viewer } from '../auth/viewer';
-import { conflict, forbidden, notFound } from '../common/domain-error';
+import { DomainError, ErrorCode, forbidden, notFound } from '../common/domain-error';
 import { isUuid } from '../common/uuid';
 import { ModuleEntity } from './module.entity';
 import { ModuleStatus } from './module-status';
@@ -30,8 +30,15 @@ export function isOwnerOrCurator(viewer: Viewer | null, module: Pick<ModuleEntit
   return !!viewer && (viewer.id === module.contributorId || isCurator(viewer));
 }
 
+/** CONFLICT on a stale expectedVersion: someone changed the module since the caller read it (pages tell it from other conflicts). */
+export class StaleVersionError extends DomainError {
+  constructor(current: number, expected: number) {
+    super(ErrorCode.CONFLICT, `The module is at version ${current}, not ${expected}; reload it and try again`);
+  }
+}
+
 export function staleVersion(current: number, expected: number) {
-  return conflict(`The module is at version ${current}, not ${expected}; reload it and try again`);
+  return new StaleVersionError(current, expected);
 }
 
 /** Reads a module with a row lock for the rest of the transaction; NOT_FOUND if there is none. */
@@ -47,8 +54,21 @@ export async function lockModule(manager: EntityManager, id: string): Promise<Mo
  */
 export async function lockOwnedModule(manager: EntityManager, viewer: Viewer, id: string): Promise<ModuleEntity> {
   const module = await lockModule(manager, id);
+  checkOwner(viewer, module);
+  return module;
+}
+
+/** The owner-only rule: someone else's module is FORBIDDEN when the caller can see it, NOT_FOUND when they cannot. */
+export function checkOwner(viewer: Viewer, module: ModuleEntity): void {
   if (module.contributorId !== viewer.id) {
     throw canSee(viewer, module) ? forbidden('Only the owner may change this module') : notFound('Module');
   }
+}
+
+/** A module the caller owns, read without a lock (for showing it); the same refusals as lockOwnedModule. */
+export async function findOwnedModule(manager: EntityManager, viewer: Viewer, id: string): Promise<ModuleEntity> {
+  const module = isUuid(id) ? await manager.findOneBy(ModuleEntity, { id }) : null;
+  if (!module) throw notFound('Module');
+  checkOwner(viewer, module);
   return module;
 }

@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Viewer } from '../auth/viewer';
 import { badInput } from '../common/domain-error';
 import { containsMarkup } from '../common/plain-text';
-import { isOwnerOrCurator, lockModule, lockOwnedModule, staleVersion } from '../catalog/module-access';
+import { findOwnedModule, isOwnerOrCurator, lockModule, lockOwnedModule, staleVersion } from '../catalog/module-access';
 import { ModuleEntity, StoredModerationCheck } from '../catalog/module.entity';
 import { ModuleRevisionEntity } from '../catalog/module-revision.entity';
 import { ModuleStatus } from '../catalog/module-status';
@@ -43,6 +43,20 @@ export class ModerationService {
       const moderationChecks = await this.checks.run(manager, module);
       return this.workflow.apply(manager, module, { action: ModerationAction.SUBMIT, actorId: viewer.id, changes: { moderationChecks } });
     });
+  }
+
+  /**
+   * The automatic checks submit would run on the owner's saved draft (a
+   * PUBLISHED module: its pending revision), without storing anything, so
+   * the owner sees the findings before sending it.
+   */
+  async previewChecks(viewer: Viewer, id: string): Promise<StoredModerationCheck[]> {
+    const manager = this.dataSource.manager;
+    const module = await findOwnedModule(manager, viewer, id);
+    const revision = module.status === ModuleStatus.PUBLISHED ? await manager.findOneBy(ModuleRevisionEntity, { moduleId: module.id }) : null;
+    if (!revision) return this.checks.run(manager, module);
+    const { title, summary, description, skills } = revision;
+    return this.checks.run(manager, { ...module, title, summary, description, skills }, revision.lessons);
   }
 
   async review(viewer: Viewer, input: ReviewModuleInput): Promise<ModuleEntity> {

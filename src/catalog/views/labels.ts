@@ -24,6 +24,9 @@ export const LESSON_KIND_LABELS: Record<LessonKind, string> = {
 
 const LANGUAGES: Record<string, string> = { id: 'Bahasa Indonesia', en: 'Bahasa Inggris', jv: 'Bahasa Jawa', su: 'Bahasa Sunda', ja: 'Bahasa Jepang', ko: 'Bahasa Korea', ar: 'Bahasa Arab', zh: 'Bahasa Mandarin' };
 
+/** The languages the editor offers, by code (a module's other code is kept as written). */
+export const LANGUAGE_CODES: readonly string[] = Object.keys(LANGUAGES);
+
 /** A BCP 47 code's Indonesian name; an unlisted code shows as written. */
 export const languageLabel = (code: string): string => LANGUAGES[code] ?? code;
 

@@ -32,14 +32,16 @@ interface FindingsProps {
   /** Heading level 2 or 3, as the page's outline needs. */
   level?: 2 | 3;
   title?: string;
+  /** The heading's id, when a page shows two sets of findings (before and after submitting). */
+  headingId?: string;
 }
 
 /** The automatic findings of a submission (near-duplicates with links, missing content, banned words), or that there are none. */
-export function ModerationFindings({ checks, related, level = 2, title = 'Temuan pemeriksaan otomatis' }: FindingsProps) {
+export function ModerationFindings({ checks, related, level = 2, title = 'Temuan pemeriksaan otomatis', headingId = 'temuan-judul' }: FindingsProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
-    <section class="findings" aria-labelledby="temuan-judul">
-      <Heading id="temuan-judul">{title}</Heading>
+    <section class="findings" aria-labelledby={headingId}>
+      <Heading id={headingId}>{title}</Heading>
       {checks.length === 0 ? (
         <p>Tidak ada temuan.</p>
       ) : (
