@@ -136,6 +136,22 @@ describe('web page /kurator/laporan', () => {
     expect(await reportRow(reportId)).toEqual({ status: 'DISMISSED', resolution_note: 'Sudah ditangani lewat API.' });
   });
 
+  it('says why a module cannot be taken down when its owner archived it meanwhile (409 beside that report, nothing written)', async () => {
+    const { module, reportId } = await reportedModule();
+    const archived = await t.gql(`mutation($id: ID!) { archiveModule(id: $id) { status } }`, { id: module.id }, owner.token);
+    expect(archived.errors).toBeUndefined();
+    await curatorWeb.get('/kurator/laporan');
+    const before = await countRows(t.db);
+    const answer = await curatorWeb.post(`/kurator/laporan/${reportId}`, { note: 'Turunkan.', keputusan: 'turunkan' });
+    expect(answer.status).toBe(409);
+    expect(textById(answer.html, `keputusan-${reportId}-galat`)).toBe('Modul ini sedang tidak terbit, jadi tidak bisa diturunkan. Abaikan laporannya, atau tinjau modulnya.');
+    expect(answer.html).toContain('Status modul: Diarsipkan');
+    expect(await countRows(t.db)).toEqual(before);
+    expect(await reportRow(reportId)).toEqual({ status: 'OPEN', resolution_note: null });
+    // Dismissing it still works.
+    expect((await curatorWeb.post(`/kurator/laporan/${reportId}`, { note: 'Modul sudah diarsipkan pemiliknya.', keputusan: 'abaikan' })).status).toBe(303);
+  });
+
   it('is for curators and the admin only: beneficiaries and contributors get 403 and see nothing, anonymous visitors sign in first', async () => {
     const { reportId } = await reportedModule('Rahasia pelapor yang tidak boleh terlihat.');
     for (const email of [reporter.email, owner.email]) {
