@@ -39,7 +39,7 @@ export function RegisterContributorView({ ctx, values, errors }: RegisterContrib
         Sumbangkan modul pelatihan gratis untuk penerima Kartu Prakerja. Setiap modul ditinjau kurator sebelum terbit; Anda bisa melihat berapa
         peserta yang mendaftar, menyelesaikan dan menilai modul Anda.
       </p>
-      <ErrorSummary errors={errors} labels={LABELS} />
+      <ErrorSummary errors={inFormOrder(errors)} labels={LABELS} />
       <form method="post" action="/daftar/kontributor" novalidate>
         <CsrfField ctx={ctx} />
         <TextField name="displayName" label={LABELS.displayName} autocomplete="name" value={values.displayName} errors={errors} required maxLength={80} />
@@ -86,4 +86,14 @@ export function RegisterContributorView({ ctx, values, errors }: RegisterContrib
       </p>
     </Layout>
   );
+}
+
+/** The summary lists the refusals in the order of the fields on the form. */
+function inFormOrder(errors: FormErrors | undefined): FormErrors | undefined {
+  if (!errors) return undefined;
+  const rank = (field: string) => {
+    const index = Object.keys(LABELS).indexOf(field);
+    return index === -1 ? Number.MAX_SAFE_INTEGER : index;
+  };
+  return Object.fromEntries(Object.entries(errors).sort(([a], [b]) => rank(a) - rank(b)));
 }

@@ -101,7 +101,8 @@ describe('web pages: /daftar/kontributor and /kontributor (Modul Saya)', () => {
     expect(refused.html).toMatch(/id="organizationName-galat">Panjangnya 2 sampai 120 karakter\.</);
     expect(refused.html).toMatch(/id="displayName-galat">Panjangnya 2 sampai 80 karakter\.</);
     expect(refused.html).toMatch(/id="email-galat">Tulis alamat email yang benar/);
-    expect(refused.html).toContain('href="#organizationName"');
+    const summary = /Periksa lagi isian berikut:(.*?)<\/ul>/.exec(refused.html)![1];
+    expect([...summary.matchAll(/<a href="#(\w+)">/g)].map((match) => match[1])).toEqual(['displayName', 'email', 'organizationName']);
     expect(refused.html).toMatch(/<input type="radio" name="kind" value="ORGANIZATION" checked/);
     expect(refused.html).toContain('Lembaga kursus menjahit.');
     expect(refused.html).not.toContain(PASSWORD);
