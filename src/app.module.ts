@@ -14,6 +14,7 @@ import { HealthModule } from './health/health.module';
 import { LearningModule } from './learning/learning.module';
 import { LearningPagesModule } from './learning/learning-pages.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { ModerationPagesModule } from './moderation/moderation-pages.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { LoggingModule } from './observability/logging.module';
 import { MetricsModule } from './observability/metrics.module';
@@ -48,6 +49,7 @@ export class AppModule {
         CatalogModule,
         CatalogPagesModule,
         ModerationModule,
+        ModerationPagesModule,
         SeedModule,
         WalletModule,
         LearningModule,
