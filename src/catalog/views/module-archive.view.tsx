@@ -14,7 +14,7 @@ export function ModuleArchiveView({ ctx, saved }: { ctx: PageContext; saved: Pic
       </p>
       <form method="post" action={`/kontributor/modul/${saved.id}/arsipkan`}>
         <CsrfField ctx={ctx} />
-        <div class="row-actions">
+        <div class="actions">
           <button type="submit">
             Ya, arsipkan
           </button>

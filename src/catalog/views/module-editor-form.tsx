@@ -127,7 +127,7 @@ function LessonFields({ index, count, lesson, errors }: { index: number; count: 
           </div>
         </>
       )}
-      <div class="row-actions">
+      <div class="actions">
         <button type="submit" name="aksi" value={`tambah-soal-${index}`} class="secondary">
           {`Tambah soal di pelajaran ${number}`}
         </button>
@@ -151,7 +151,7 @@ function LessonFields({ index, count, lesson, errors }: { index: number; count: 
 
 function SaveButtons() {
   return (
-    <div class="row-actions">
+    <div class="actions">
       <button type="submit" name="aksi" value="simpan">
         Simpan
       </button>
