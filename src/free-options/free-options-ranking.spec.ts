@@ -1,4 +1,4 @@
-import { browseFits, categoryAgreementFits, clauseCategories, compareOptions, fuseSignals, inferredCategories, inverseDocumentFrequency, nearDuplicatesLast, neighbourFits, relevanceRanking, SENSE_FLOOR, senseAgreement, signalsFor, WEIGHTS } from './free-options-ranking';
+import { browseFits, categoryAgreementFits, clauseCategories, compareOptions, fuseSignals, inferredCategories, inverseDocumentFrequency, nearDuplicatesLast, neighbourFits, relevanceRanking, SENSE_FLOOR, senseAgreement, shelfDocumentFrequency, signalsFor, WEIGHTS } from './free-options-ranking';
 
 describe('free options ranking', () => {
   const profile = {
@@ -60,6 +60,13 @@ describe('free options ranking', () => {
     expect(inverseDocumentFrequency(2, 300)).toBeGreaterThan(inverseDocumentFrequency(40, 300));
     expect(inverseDocumentFrequency(40, 300)).toBeGreaterThan(inverseDocumentFrequency(250, 300));
     expect(inverseDocumentFrequency(300, 300)).toBeGreaterThan(0);
+  });
+
+  it('counts how many modules hold a term on the whole shelf (any price), estimating it from the offered share when the term was not searched there', () => {
+    // "strategi": one free title of 100, nine of the 266 listings: common, whatever the free shelf says.
+    expect(shelfDocumentFrequency({ holding: 1, size: 100 }, { holding: 9, size: 266 })).toBe(9);
+    expect(shelfDocumentFrequency({ holding: 10, size: 100 }, { size: 266 })).toBe(27);
+    expect(shelfDocumentFrequency({ holding: 0, size: 0 }, { size: 266 })).toBe(0);
   });
 
   const hits = (ids: string[], totalHits = ids.length, grades = ids.map(() => 1)) => ({ ids, grades, totalHits });

@@ -111,6 +111,19 @@ export interface Fit {
   fit: number;
 }
 
+/**
+ * How many modules of the whole shelf (any price) hold a term: counted when
+ * the term was searched there, otherwise estimated from the offered modules
+ * holding it at the offered share of the shelf. A text's terms are weighed
+ * by the catalogue's frequencies, not the offered shelf's: "Strategi" in one
+ * free title and eight paid ones is common, not the rarest word of the text,
+ * and "Padang" is not rarer than "Masakan" because the free shelf is small.
+ */
+export function shelfDocumentFrequency(offered: { holding: number; size: number }, shelf: { holding?: number; size: number }): number {
+  if (shelf.holding !== undefined) return shelf.holding;
+  return offered.size > 0 ? Math.round((offered.holding * shelf.size) / offered.size) : offered.holding;
+}
+
 /** BM25's inverse document frequency: a term few modules hold weighs more. */
 export const inverseDocumentFrequency = (holding: number, shelfSize: number): number =>
   Math.log(1 + (Math.max(shelfSize, holding) - holding + 0.5) / (holding + 0.5));

@@ -67,4 +67,21 @@ describe('gatherFreeOptions and orderOptions on the in-process engine', () => {
     const rankable = found.map((d) => ({ id: d.id, title: d.title, enrollmentCount: d.enrollmentCount, ratingSum: 0, ratingCount: 0 }));
     expect(orderOptions(rankable, scores, language, 3).map((option) => option.id)).toEqual(['hydroponics', 'makeup', 'excel']);
   });
+
+  it('weighs a bought title\'s words by their rarity on the whole shelf: a word most paid titles share does not outrank the subject because one free module holds it', async () => {
+    const shelf = new InProcessSearchEngine({ language });
+    await shelf.upsert(
+      [
+        moduleDocument({ id: 'salon', title: 'Strategi Membuka Salon', enrollmentCount: 1 }),
+        moduleDocument({ id: 'marketing', title: 'Pemasaran Produk lewat Facebook', enrollmentCount: 1 }),
+        ...['Ekspor', 'Harga', 'Konten', 'Negosiasi', 'Branding', 'Karier', 'Investasi', 'Rekrutmen'].map((word, i) => moduleDocument({ id: `strategy-rp1-${i}`, title: `Strategi ${word}`, priceIdr: 1 })),
+        ...['Pembukuan Warung', 'Menjahit Seragam', 'Barista Kopi Susu', 'Servis Handphone', 'Excel untuk Kantor', 'Budidaya Lele', 'Membuat Kue Kering', 'Reparasi AC']
+          .map((title, i) => moduleDocument({ id: `other-${i}`, title, enrollmentCount: 10 })),
+      ].map((document) => ({ ...document, summary: '', description: '' })),
+    );
+    const profile = { interests: [], purchases: ['Strategi Pemasaran Instagram'], categories: [], skills: [], enrolledTitles: [] };
+    const { scores, documents: found } = await gatherFreeOptions(shelf, language, { signals: signalsFor(profile), priceIdr: offeredPrices(false), excludeIds: [], first: 2 });
+    const rankable = found.map((d) => ({ id: d.id, title: d.title, enrollmentCount: d.enrollmentCount, ratingSum: 0, ratingCount: 0 }));
+    expect(orderOptions(rankable, scores, language, 2)[0].id).toBe('marketing');
+  });
 });

@@ -1,6 +1,6 @@
 import type { ModuleDocument, SearchEngine, SearchFilters, SearchResponse } from '../search/search-engine.port';
 import type { SearchLanguage } from '../search/text/search-language';
-import { browseFits, CATEGORY_EVIDENCE, categoryAgreementFits, clauseCategories, inverseDocumentFrequency, NEIGHBOUR_SOURCE_FIT, NEIGHBOUR_SOURCES, neighbourFits, senseAgreement, compareOptions, fuseSignals, inferredCategories, nearDuplicatesLast, RankableModule, relevanceRanking, Signal, TermHits, WEIGHTS } from './free-options-ranking';
+import { browseFits, CATEGORY_EVIDENCE, categoryAgreementFits, clauseCategories, inverseDocumentFrequency, NEIGHBOUR_SOURCE_FIT, NEIGHBOUR_SOURCES, neighbourFits, senseAgreement, compareOptions, fuseSignals, inferredCategories, nearDuplicatesLast, RankableModule, relevanceRanking, shelfDocumentFrequency, Signal, TermHits, WEIGHTS } from './free-options-ranking';
 import { isVerb, relevanceClauses, titleTerms, titleWords } from './relevance-terms';
 import { TermGrader } from './term-match';
 
@@ -27,8 +27,8 @@ export interface FreeOptionCandidates {
 /**
  * Runs the searches of a free-options ranking on one engine: each distinct
  * term of the text signals once (the same filters everywhere), each category
- * browse, and a popularity browse that fills up and sizes the shelf for the
- * terms' idf. Both engines answer single terms the same way, so OR semantics
+ * browse, and a popularity browse that fills up. A term's idf is its
+ * rarity on the whole shelf (shelfDocumentFrequency). Both engines answer single terms the same way, so OR semantics
  * and term weights need nothing more from the search port. Each hit is
  * graded by how it holds the term (term-match.ts): a bought course's words
  * count only as themselves or their stems. The terms of a bought course or
@@ -96,7 +96,13 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
   );
 
   const offeredHits = graded(new Map(distinctTerms.map((term, i) => [term, termResponses[i]])), true);
-  const textRankings = textSignals.map((signal) => ({ weight: signal.weight, fits: rankingOf(signal, offeredHits, popular.totalHits, senses.get(signal)) }));
+  // The offered modules' hits, with each term's frequency on the whole shelf (its rarity in the catalogue).
+  const shelfHolding = new Map(evidenceTerms.map((term, i) => [term, evidenceResponses[i].totalHits]));
+  const offeredHitsByShelfFrequency = (term: string, typed: boolean): TermHits => {
+    const hits = offeredHits(term, typed);
+    return { ...hits, totalHits: shelfDocumentFrequency({ holding: hits.totalHits, size: popular.totalHits }, { holding: shelfHolding.get(term), size: shelfSize }) };
+  };
+  const textRankings = textSignals.map((signal) => ({ weight: signal.weight, fits: rankingOf(signal, offeredHitsByShelfFrequency, shelfSize, senses.get(signal)) }));
 
   // What each bought course or like text is about: the categories of its best matches on the whole shelf, by share.
   const shelfRankings = inferring.map((signal) => rankingOf(signal, shelfHits, shelfSize));
