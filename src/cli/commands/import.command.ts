@@ -10,8 +10,8 @@ import { MAX_IMPORT_ITEMS, ModuleImportService } from '../../catalog/import/modu
 import { loadConfig } from '../../config/config';
 import { withAppContext } from '../app-context';
 import { UsageError } from '../cli-errors';
-import { FileError, readImportFile, RowError } from '../import/import-file';
-import { categoryKey, PRAKERJA_CATEGORY_SLUGS } from '../import/prakerja-categories';
+import { FileError, readImportFile, RowError } from '../../catalog/import/file/import-file';
+import { categoryKey, prakerjaCategoryMap } from '../../catalog/import/file/prakerja-categories';
 import { ImportProgress } from '../import/import-progress';
 
 interface ImportOptions {
@@ -83,7 +83,7 @@ export class ImportCommand extends OperatorCommand {
 }
 
 function readCategoryMap(path: string | undefined): Map<string, string> {
-  const map = new Map(Object.entries(PRAKERJA_CATEGORY_SLUGS));
+  const map = prakerjaCategoryMap();
   if (!path) return map;
   let extra: unknown;
   try {

@@ -64,3 +64,8 @@ export const PRAKERJA_CATEGORY_SLUGS: Readonly<Record<string, string>> = {
 export function categoryKey(name: string): string {
   return name.trim().replace(/\s+/g, ' ').toLowerCase();
 }
+
+/** Category name (as categoryKey folds it) → slug: the built-in Prakerja names, for the CLI to extend and the upload page to use. */
+export function prakerjaCategoryMap(): Map<string, string> {
+  return new Map(Object.entries(PRAKERJA_CATEGORY_SLUGS));
+}

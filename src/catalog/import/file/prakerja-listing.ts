@@ -1,4 +1,4 @@
-import { DeliveryMode, LessonKind, Level } from '../../catalog/module-status';
+import { DeliveryMode, LessonKind, Level } from '../../module-status';
 
 /** Prakerja's listing export (../shared/data/prakerja-isw2023/courses.csv). */
 export const LISTING_COLUMNS = ['provider', 'title', 'category', 'type', 'price'] as const;

@@ -43,4 +43,26 @@ describe('readImportFile', () => {
     expect(() => read(name, content)).toThrow(FileError);
     expect(() => read(name, content)).toThrow(message);
   });
+
+  it("gives JSON items the schema's defaults for language and certificate, as the API does", () => {
+    const parsed = read('m.json', JSON.stringify([{ title: 'a' }, { title: 'b', language: 'en', certificate: true }]));
+    expect(parsed.items).toEqual([
+      { title: 'a', language: 'id', certificate: false },
+      { title: 'b', language: 'en', certificate: true },
+    ]);
+  });
+
+  it('words problems in Indonesian for the upload page', () => {
+    const header = 'title,summary,description,category,skills,level,deliveryMode,priceIdr,lessons';
+    const parsed = readImportFile('m.csv', Buffer.from(`${header}\nJudul Satu,s,d,x,a,BEGINNER,WEBINAR,0,[]\nJudul satu,s,d,x,a,BEGINNER,WEBINAR,0,[\n`), map, 'id');
+    expect(parsed.errors).toEqual([
+      { row: 3, field: 'lessons', message: 'Kolom lessons harus berisi daftar pelajaran dalam format JSON.' },
+      { row: 3, field: 'title', message: 'Judulnya sama dengan baris 2.' },
+    ]);
+    const refused = (name: string, content: string | Buffer) => () => readImportFile(name, Buffer.isBuffer(content) ? content : Buffer.from(content), map, 'id');
+    expect(refused('x.csv', Buffer.from([0x61, 0xe9, 0x0a]))).toThrow('Berkas x.csv bukan teks UTF-8');
+    expect(refused('q.csv', 'provider,title,category,type,price\n"LKP,x,y,z,w\n')).toThrow('CSV tidak sah di baris 2: ada tanda kutip yang tidak ditutup');
+    expect(refused('c.csv', 'provider,title,category,type,price\na,b,c\n')).toThrow('CSV tidak sah di baris 2: jumlah selnya tidak sama');
+    expect(refused('k.csv', 'judul,harga\na,0\n')).toThrow('Kolom tidak dikenal: judul, harga.');
+  });
 });

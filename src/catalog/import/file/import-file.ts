@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { extname } from 'node:path';
 import { listingToItem, LISTING_COLUMNS } from './prakerja-listing';
 import { categoryKey } from './prakerja-categories';
+import { IMPORT_FILE_WORDING, ImportFileWording, ImportLanguage } from './import-file-wording';
 
 /** One problem of one row: `row` is the CSV line number (header = 1) or the JSON item number (from 1). */
 export interface RowError {
@@ -28,69 +29,78 @@ const REQUIRED_MODULE_COLUMNS = ['title', 'summary', 'description', 'category', 
  * Reads an import file: UTF-8 (a BOM is dropped), JSON (an array of
  * ModuleInput objects) or CSV with either the module columns or Prakerja's
  * listing columns. Categories are given by slug, or by a name of `categoryMap`.
+ * `name` (a path or an uploaded file's name) chooses JSON by its extension;
+ * messages are in `language` (the CLI's English, the upload page's Indonesian).
  */
-export function readImportFile(path: string, content: Buffer, categoryMap: Map<string, string>): ParsedFile {
+export function readImportFile(name: string, content: Buffer, categoryMap: Map<string, string>, language: ImportLanguage = 'en'): ParsedFile {
+  const wording = IMPORT_FILE_WORDING[language];
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(content);
   } catch {
-    throw new FileError(`${path} is not UTF-8 text; save it as UTF-8 and try again`);
+    throw new FileError(wording.notUtf8(name));
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const parsed = extname(path).toLowerCase() === '.json' ? readJson(text) : readCsv(text);
+  const parsed = extname(name).toLowerCase() === '.json' ? readJson(text, wording) : readCsv(text, wording);
   const mapCategory = (item: Record<string, unknown>) => {
     if (typeof item.categorySlug === 'string') item.categorySlug = categoryMap.get(categoryKey(item.categorySlug)) ?? item.categorySlug.trim();
   };
   parsed.items.forEach(mapCategory);
-  parsed.errors.push(...duplicateTitles(parsed));
+  parsed.errors.push(...duplicateTitles(parsed, wording));
   return parsed;
 }
 
-function readJson(text: string): ParsedFile {
+function readJson(text: string, wording: ImportFileWording): ParsedFile {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new FileError(`not valid JSON: ${(error as Error).message}`);
+    throw new FileError(wording.invalidJson((error as Error).message));
   }
-  if (!Array.isArray(value)) throw new FileError('a JSON import file holds an array of modules');
+  if (!Array.isArray(value)) throw new FileError(wording.notAnArray);
   const errors: RowError[] = [];
   const items = value.map((item, index) => {
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      errors.push({ row: index + 1, field: '', message: 'an item must be an object' });
+      errors.push({ row: index + 1, field: '', message: wording.notAnObject });
       return {};
     }
-    return item as Record<string, unknown>;
+    return withContractDefaults(item as Record<string, unknown>);
   });
   return { items, rows: items.map((_, index) => index + 1), errors };
 }
 
-function readCsv(text: string): ParsedFile {
+/** The ModuleInput defaults the API's schema gives an absent field (language 'id', no certificate). */
+function withContractDefaults(item: Record<string, unknown>): Record<string, unknown> {
+  return { ...item, language: item.language === undefined ? 'id' : item.language, certificate: item.certificate === undefined ? false : item.certificate };
+}
+
+function readCsv(text: string, wording: ImportFileWording): ParsedFile {
   let records: string[][];
   try {
     records = parse(text, { skip_empty_lines: true, relax_column_count: false });
   } catch (error) {
-    throw new FileError(`malformed CSV: ${(error as Error).message}`);
+    const { message, code, lines } = error as Error & { code?: string; lines?: number };
+    throw new FileError(wording.malformedCsv(message, code, lines));
   }
-  if (records.length < 2) throw new FileError('the CSV file holds no rows after its header');
+  if (records.length < 2) throw new FileError(wording.noRows);
   const [header, ...data] = records;
   const columns = header.map((column) => column.trim());
   const isListing = LISTING_COLUMNS.every((column) => columns.includes(column)) && !columns.includes('summary');
   const known: readonly string[] = isListing ? LISTING_COLUMNS : MODULE_COLUMNS;
   const unknown = columns.filter((column) => !known.includes(column));
-  if (unknown.length > 0) throw new FileError(`unknown column(s) ${unknown.join(', ')}; expected ${MODULE_COLUMNS.join(',')} (see docs/import.md)`);
+  if (unknown.length > 0) throw new FileError(wording.unknownColumns(unknown, MODULE_COLUMNS));
   const missing = (isListing ? LISTING_COLUMNS : REQUIRED_MODULE_COLUMNS).filter((column) => !columns.includes(column));
-  if (missing.length > 0) throw new FileError(`missing column(s) ${missing.join(', ')} (see docs/import.md)`);
+  if (missing.length > 0) throw new FileError(wording.missingColumns(missing));
   const errors: RowError[] = [];
   const items = data.map((record, index) => {
     const row = Object.fromEntries(columns.map((column, i) => [column, record[i]]));
-    return isListing ? listingToItem(row) : moduleRowToItem(row, index + 2, errors);
+    return isListing ? listingToItem(row) : moduleRowToItem(row, index + 2, errors, wording);
   });
   return { items, rows: data.map((_, index) => index + 2), errors };
 }
 
 /** CSV cells to ModuleInput fields; values are left as written when they do not convert, so the API's rules name the field. */
-function moduleRowToItem(row: Record<string, string>, line: number, errors: RowError[]): Record<string, unknown> {
+function moduleRowToItem(row: Record<string, string>, line: number, errors: RowError[], wording: ImportFileWording): Record<string, unknown> {
   const item: Record<string, unknown> = {
     title: row.title,
     summary: row.summary,
@@ -106,12 +116,12 @@ function moduleRowToItem(row: Record<string, string>, line: number, errors: RowE
   try {
     item.lessons = JSON.parse(row.lessons);
   } catch {
-    errors.push({ row: line, field: 'lessons', message: 'lessons must be a JSON array of lessons' });
+    errors.push({ row: line, field: 'lessons', message: wording.lessonsNotJson });
   }
   return item;
 }
 
-function duplicateTitles({ items, rows }: ParsedFile): RowError[] {
+function duplicateTitles({ items, rows }: ParsedFile, wording: ImportFileWording): RowError[] {
   const firstRow = new Map<string, number>();
   const errors: RowError[] = [];
   items.forEach((item, index) => {
@@ -119,7 +129,7 @@ function duplicateTitles({ items, rows }: ParsedFile): RowError[] {
     const key = item.title.trim().replace(/\s+/g, ' ').toLowerCase();
     const first = firstRow.get(key);
     if (first === undefined) firstRow.set(key, rows[index]);
-    else errors.push({ row: rows[index], field: 'title', message: `same title as row ${first}` });
+    else errors.push({ row: rows[index], field: 'title', message: wording.sameTitleAs(first) });
   });
   return errors;
 }
