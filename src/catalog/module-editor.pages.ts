@@ -26,8 +26,9 @@ defineNotices({
 });
 
 /**
- * Indonesian wording for the input class's rules that readForm leaves in the
- * class's own English message, by the field's last name.
+ * Indonesian wording, by the field's last name, for the input class's rules
+ * that readForm leaves in the class's English message, and for the services'
+ * field refusals (an unknown category, a lesson id of another module).
  */
 const FIELD_WORDING: Record<string, string> = {
   priceIdr: 'Harga hanya boleh Rp0 (gratis) atau Rp1.',
@@ -42,15 +43,19 @@ const FIELD_WORDING: Record<string, string> = {
   id: 'Pelajaran ini bukan milik modul ini; muat ulang halaman.',
 };
 
-/** Form errors keyed by the editor's field names (correctOptions is typed as `correct`), worded in Indonesian. */
-function editorErrors(errors: FormErrors): FormErrors {
+/**
+ * Form errors keyed by the editor's field names (correctOptions is typed as
+ * `correct`), in Indonesian: readForm's own wording where it has one, else
+ * the field's wording above (always for a service's refusal, whose message is
+ * written for API clients).
+ */
+function editorErrors(errors: FormErrors, fromService = false): FormErrors {
   return Object.fromEntries(
     Object.entries(errors).map(([field, message]) => {
       const name = field.replace(/\.correctOptions$/, '.correct');
-      const last = name.split('.').at(-1)!;
-      const english = /^[a-zA-Z]+ (must|should)|^each /.test(message);
-      const wording = FIELD_WORDING[last] && (english || last === 'priceIdr' || last === 'correct') ? FIELD_WORDING[last] : message;
-      return [name, wording];
+      const wording = FIELD_WORDING[name.split('.').at(-1)!];
+      const untranslated = fromService || /^[a-zA-Z]+ (must|should)|^each /.test(message) || name === 'priceIdr' || name.endsWith('.correct');
+      return [name, wording && untranslated ? wording : message];
     }),
   );
 }
@@ -91,7 +96,7 @@ export class ModuleEditorPages {
         res.redirect(303, `/kontributor/modul/${module.id}?pesan=modul-dibuat`);
         return;
       } catch (error) {
-        errors = editorErrors(formErrorsOf(error));
+        errors = editorErrors(formErrorsOf(error), true);
       }
     }
     res.status(422).send(await this.render({ ctx, values, errors }));
@@ -108,23 +113,25 @@ export class ModuleEditorPages {
     // The saved module first: someone else's is refused before anything is read from the form.
     const { saved } = await this.editor.load(ctx.viewer!, checkedId(id));
     const values = editorValuesFromForm(form);
-    const expectedVersion = Number(asText(form.expectedVersion)) || saved.version;
+    // A form without the version it was read at is treated as stale: never saved over whatever is there now.
+    const posted = Number(asText(form.expectedVersion));
+    const expectedVersion = Number.isInteger(posted) && posted > 0 ? posted : 0;
     const action = editorActionOf(asText(form.aksi));
     if (action.kind !== 'save') {
       res.status(200).send(await this.render({ ctx, saved, expectedVersion, ...this.reshown(values, action) }));
       return;
     }
     const input = await readForm(UpdateModuleInput, { ...moduleInputOf(values), id: saved.id, expectedVersion });
-    let errors = input.ok ? undefined : editorErrors(input.errors);
-    let conflict = false;
-    if (input.ok) {
+    let conflict = expectedVersion === 0;
+    let errors = input.ok || conflict ? undefined : editorErrors(input.errors);
+    if (input.ok && !conflict) {
       try {
         await this.catalog.update(ctx.viewer!, input.value);
         res.redirect(303, `/kontributor/modul/${saved.id}?pesan=modul-disimpan`);
         return;
       } catch (error) {
         conflict = error instanceof StaleVersionError;
-        if (!conflict) errors = editorErrors(formErrorsOf(error, { codes: { [ErrorCode.CONFLICT]: 'Modul ini tidak bisa disunting dalam statusnya sekarang.' } }));
+        if (!conflict) errors = editorErrors(formErrorsOf(error, { codes: { [ErrorCode.CONFLICT]: 'Modul ini tidak bisa disunting dalam statusnya sekarang.' } }), true);
       }
     }
     res.status(conflict ? 409 : 422).send(await this.render({ ctx, saved, values, errors, expectedVersion, conflict }));

@@ -128,6 +128,10 @@ describe('web pages /kontributor/modul/baru and /kontributor/modul/{id}: the edi
     expect(textOf(byId(refused.html, 'lessons.1.questions.0.correct-galat')!)).toContain('nomor pilihan yang benar');
     expect(refused.html).toContain('href="#lessons.1.questions.0.correct"');
     expect(byId(refused.html, 'lessons.1.questions.0.correct')).toBeDefined();
+    // A refusal by the service (an unknown category) is shown beside its field too.
+    const unknown = await web.post('/kontributor/modul/baru', formOf({ categorySlug: 'tidak-ada' }));
+    expect(unknown.status).toBe(422);
+    expect(textOf(byId(unknown.html, 'categorySlug-galat')!)).toBe('Pilih salah satu kategori.');
   });
 
   it('creates a module with a quiz lesson, then shows it in the editor with its questions', async () => {
@@ -200,7 +204,7 @@ describe('web pages /kontributor/modul/baru and /kontributor/modul/{id}: the edi
     const first = await tabOne.get(url);
     const second = await tabTwo.get(url);
     expect(shown(first.html, 'expectedVersion')).toBe(String(created.version));
-    const formFrom = (html: string, title: string) => {
+    const formFrom = (html: string, title: string): Record<string, string> => {
       const fields: Record<string, string> = {};
       for (const node of page(html)) {
         const name = attr(node, 'name');
@@ -221,6 +225,10 @@ describe('web pages /kontributor/modul/baru and /kontributor/modul/{id}: the edi
     expect(refused.html).toContain('Seseorang mengubah modul ini sementara itu');
     expect(refused.html).toContain(`<a href="${url}">muat versi terbaru</a>`);
     expect(shown(refused.html, 'title')).toBe('Judul dari tab kedua yang ditolak');
+    // A form that does not say which version it was read at is stale too.
+    const unversioned = formFrom(second.html, 'Judul tanpa versi yang ditolak');
+    delete unversioned.expectedVersion;
+    expect((await tabTwo.post(url, unversioned)).status).toBe(409);
     const module = await moduleById(created.id);
     expect(module).toMatchObject({ title: 'Judul dari tab pertama yang disimpan', version: created.version + 1 });
   });
