@@ -4,6 +4,7 @@ import { LearningModule } from '../learning/learning.module';
 import { ModerationModule } from '../moderation/moderation.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { CatalogPages } from './catalog.pages';
+import { ImportPages } from './import/import.pages';
 import { CatalogModule } from './catalog.module';
 import { ModuleEditorData } from './module-editor-data';
 import { ModuleEditorPages } from './module-editor.pages';
@@ -18,7 +19,7 @@ import { MyModulesPages } from './my-modules.pages';
  */
 @Module({
   imports: [CatalogModule, LearningModule, ReviewsModule, LoadersModule, ModerationModule],
-  controllers: [CatalogPages, MyModulesPages, ModuleEditorPages],
+  controllers: [CatalogPages, MyModulesPages, ModuleEditorPages, ImportPages],
   providers: [ModulePageData, ModuleEditorData],
 })
 export class CatalogPagesModule {}

@@ -21,6 +21,6 @@ import { ModuleRevisionEntity } from './module-revision.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([ModuleEntity, ModuleRevisionEntity, LessonEntity, CategoryEntity, ImportJobEntity]), LoadersModule, ModerationModule],
   providers: [CatalogLoaders, CatalogService, CategoryDirectory, CatalogResolver, CategoryFieldsResolver, ModuleFieldsResolver, LessonFieldsResolver, ModulePendingRevisionResolver, ModuleRevisionFieldsResolver, ModuleImportService, ModuleImportResolver],
-  exports: [CatalogService, CategoryDirectory],
+  exports: [CatalogService, CategoryDirectory, ModuleImportService],
 })
 export class CatalogModule {}

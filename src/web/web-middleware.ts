@@ -9,6 +9,7 @@ import { SiteAssets } from './assets';
 import { createCsrfProtection } from './csrf';
 import { pageContextOf } from './page-context';
 import { clearSessionCookie, SESSION_COOKIE } from './session-cookie';
+import { uploadParser } from './uploads';
 import { renderErrorPage } from './views/error.view';
 import { isPagePath, WebRequest } from './web-request';
 
@@ -33,8 +34,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Everything page requests pass before a page controller, and the API never
- * does: compression, cookies, form bodies, the session from the cookie, and
- * the CSRF check on every state-changing request.
+ * does: compression, cookies, form bodies, the session from the cookie, an
+ * upload page's multipart body, and the CSRF check on every state-changing request.
  */
 export function webMiddleware(config: AppConfig, sessions: SessionCheck, assets: SiteAssets): RequestHandler {
   const csrf = createCsrfProtection(config);
@@ -51,6 +52,7 @@ export function webMiddleware(config: AppConfig, sessions: SessionCheck, assets:
       if (req.path.startsWith('/assets/')) return next();
       void readSession(req as WebRequest, res, config, sessions).then(() => next(), next);
     },
+    uploadParser(config),
     (req, res, next) => {
       if (SAFE_METHODS.has(req.method) || csrf.isValid(req)) return next();
       const message = 'Formulir ini sudah kedaluwarsa atau tidak dikirim dari situs ini. Muat ulang halamannya lalu kirim lagi.';

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { ViewerSession } from '../auth/session-check';
 import { SiteAssets } from './assets';
+import type { Upload } from './uploads';
 
 /** What the web middleware learned about a page request before any controller runs. */
 export interface WebState {
@@ -9,6 +10,8 @@ export interface WebState {
   /** The CSRF token for forms on this response (sets or reuses the CSRF cookie). */
   csrfToken(res: Response): string;
   assets: SiteAssets;
+  /** An upload page's parsed multipart body (src/web/uploads.ts). */
+  upload?: Upload;
 }
 
 export interface WebRequest extends Request {

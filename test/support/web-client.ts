@@ -1,7 +1,7 @@
 /**
  * A browser without a browser, for page tests over plain HTTP: keeps cookies,
  * reads the CSRF token from the last page's form, posts forms as browsers do
- * (urlencoded) and does not follow redirects, so tests see each 303.
+ * (urlencoded, or multipart with a file) and does not follow redirects, so tests see each 303.
  */
 export interface PageAnswer {
   status: number;
@@ -27,6 +27,19 @@ export class WebClient {
     if (!('_csrf' in fields)) body.append('_csrf', this.csrfToken());
     for (const [name, value] of Object.entries(fields)) for (const item of [value].flat()) body.append(name, item);
     return this.request(path, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+  }
+
+  /**
+   * Posts `fields` and one file as multipart/form-data (an upload form), with the CSRF token
+   * of the last page fetched first, as a browser sends the form's fields in order.
+   */
+  async upload(path: string, fields: Record<string, string>, file: { field: string; name: string; content: Buffer | string; type?: string }): Promise<PageAnswer> {
+    const body = new FormData();
+    if (!('_csrf' in fields)) body.append('_csrf', this.csrfToken());
+    for (const [name, value] of Object.entries(fields)) body.append(name, value);
+    const bytes = typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
+    body.append(file.field, new Blob([bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    return this.request(path, { method: 'POST', body });
   }
 
   /** GETs a page, then posts a form to `action`: the usual way a person submits one. */

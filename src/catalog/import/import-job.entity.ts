@@ -5,6 +5,8 @@ export interface ImportFailure {
   index: number;
   field: string | null;
   message: string;
+  /** The row of the uploaded file the item came from (the upload page's report names the file's own rows). */
+  row?: number;
 }
 
 /** A valid item waiting to be created, with its index in the submitted list. */

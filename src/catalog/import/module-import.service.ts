@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Role } from '../../auth/role';
 import { Viewer } from '../../auth/viewer';
 import { badInput, notFound } from '../../common/domain-error';
@@ -22,6 +22,12 @@ import { slugFromTitle, withSuffix } from '../slug';
 import { ImportFailure, ImportJobEntity, PendingImportItem } from './import-job.entity';
 
 export const MAX_IMPORT_ITEMS = 5_000;
+
+/** An uploaded file's rows: the row number of each item, and the problems the file reader found by row. */
+export interface ImportFileRows {
+  rows: number[];
+  errors: { row: number; field: string; message: string }[];
+}
 /** Modules created per transaction: large enough for throughput, small enough to keep locks short. */
 const BATCH_SIZE = 250;
 /** Lesson rows per INSERT, well under PostgreSQL's 65,535 parameters. */
@@ -46,8 +52,13 @@ export class ModuleImportService implements OnModuleInit {
     this.handlers.register(JobName.IMPORT_MODULES, ({ importJobId }) => this.run(importJobId));
   }
 
-  async submit(viewer: Viewer, items: unknown[]): Promise<ImportJobEntity> {
-    const { failures, pending } = await this.validate(items);
+  /**
+   * `file` (an upload): the file's row number of each item, stored with each failure, and the
+   * problems its reader found; those items are failures too and create nothing.
+   */
+  async submit(viewer: Viewer, items: unknown[], file?: ImportFileRows): Promise<ImportJobEntity> {
+    const validated = await this.validate(items);
+    const { failures, pending } = file ? withFileRows(validated, file) : validated;
     const invalidItems = new Set(failures.map((failure) => failure.index)).size;
     return this.dataSource.transaction(async (manager) => {
       const job = await manager.save(
@@ -89,6 +100,15 @@ export class ModuleImportService implements OnModuleInit {
     const job = isUuid(id) ? await this.dataSource.getRepository(ImportJobEntity).findOneBy({ id }) : null;
     if (!job || (job.ownerId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound('Import job');
     return job;
+  }
+
+  /** The first `first` modules a job created, in the order created (the job comes from find, so its owner's). */
+  async createdModules(job: ImportJobEntity, first: number): Promise<{ id: string; title: string }[]> {
+    const ids = job.createdModuleIds.slice(0, first);
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.getRepository(ModuleEntity).find({ select: { id: true, title: true }, where: { id: In(ids) } });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => byId.get(id) ?? []).map(({ id, title }) => ({ id, title }));
   }
 
   /** Runs the job to its end; safe beside the queued delivery of the same job (batches lock the job row and resume). */
@@ -154,4 +174,21 @@ export class ModuleImportService implements OnModuleInit {
       return free;
     });
   }
+}
+
+/**
+ * The reader's row problems join the rules' failures (a rule's failure on a field the reader
+ * already explained is dropped: unreadable lessons are not also "lessons must be an array"),
+ * their items leave the pending ones, and every failure names its row, in row order.
+ */
+function withFileRows({ failures, pending }: { failures: ImportFailure[]; pending: PendingImportItem[] }, file: ImportFileRows) {
+  const indexOfRow = new Map(file.rows.map((row, index) => [row, index]));
+  const readerFailures: ImportFailure[] = file.errors.map((error) => ({ index: indexOfRow.get(error.row)!, field: error.field || null, message: error.message }));
+  const explained = new Set(readerFailures.map((failure) => `${failure.index}:${failure.field}`));
+  const refused = new Set(readerFailures.map((failure) => failure.index));
+  const ruleFailures = failures.filter((failure) => !explained.has(`${failure.index}:${(failure.field ?? '').split('.')[0] || null}`));
+  return {
+    failures: [...readerFailures, ...ruleFailures].map((failure) => ({ ...failure, row: file.rows[failure.index] })).sort((a, b) => a.index - b.index),
+    pending: pending.filter((item) => !refused.has(item.index)),
+  };
 }
