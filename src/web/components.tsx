@@ -94,3 +94,40 @@ export function ErrorSummary({ errors, labels }: { errors: FormErrors | undefine
     </div>
   );
 }
+
+interface ChoiceFilterProps {
+  /** The page the GET form reloads. */
+  action: string;
+  id: string;
+  name: string;
+  label: string;
+  /** [value, label] in the order shown. */
+  choices: readonly (readonly [string, string])[];
+  selected: string | null | undefined;
+  /** A first choice with the empty value ("every status"), when the page has one. */
+  anyLabel?: string;
+  /** With JavaScript, the regions (data-live) refreshed in place of a reload. */
+  live?: string;
+}
+
+/** A list page's filter by one choice (a status): a GET form, so it works without JavaScript and the URL can be shared. */
+export function ChoiceFilter({ action, id, name, label, choices, selected, anyLabel, live }: ChoiceFilterProps) {
+  return (
+    <form method="get" action={action} class="filter" data-live={live} data-auto-submit={live ? undefined : true}>
+      <label for={id}>{label}</label>
+      <div class="search">
+        <select id={id} name={name}>
+          {anyLabel !== undefined && <option value="">{anyLabel}</option>}
+          {choices.map(([value, text]) => (
+            <option key={value} value={value} selected={value === selected}>
+              {text}
+            </option>
+          ))}
+        </select>
+        <button type="submit" class="secondary">
+          Tampilkan
+        </button>
+      </div>
+    </form>
+  );
+}

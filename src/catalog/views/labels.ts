@@ -39,3 +39,21 @@ export const MODULE_STATUS_LABELS: Record<ModuleStatus, string> = {
   [ModuleStatus.UNPUBLISHED]: 'Diturunkan',
   [ModuleStatus.ARCHIVED]: 'Diarsipkan',
 };
+
+/** Every status with its label, for a status filter. */
+export const MODULE_STATUS_CHOICES = Object.values(ModuleStatus).map((status) => [status, MODULE_STATUS_LABELS[status]] as const);
+
+/** ModuleInput's fields as the editor and the import report name them. */
+export const MODULE_FIELD_LABELS: Record<string, string> = {
+  title: 'Judul',
+  summary: 'Ringkasan',
+  description: 'Deskripsi',
+  categorySlug: 'Kategori',
+  skills: 'Keterampilan',
+  level: 'Tingkat',
+  language: 'Bahasa',
+  deliveryMode: 'Cara belajar',
+  priceIdr: 'Harga',
+  certificate: 'Sertifikat',
+  lessons: 'Pelajaran',
+};

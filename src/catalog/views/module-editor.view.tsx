@@ -6,6 +6,7 @@ import { trustedHtml } from '../../web/render';
 import { CategoryReference } from '../category-directory';
 import { EditorPreview, SavedModule } from '../module-editor-data';
 import { EditorValues } from '../module-editor.form';
+import { MODULE_FIELD_LABELS } from './labels';
 import { ModuleEditorForm } from './module-editor-form';
 import { ModuleHistory, ModuleSubmission } from './module-submission';
 
@@ -23,20 +24,6 @@ export interface ModuleEditorPageProps {
   conflict?: boolean;
 }
 
-const TOP_LABELS: Record<string, string> = {
-  title: 'Judul',
-  summary: 'Ringkasan',
-  description: 'Deskripsi',
-  categorySlug: 'Kategori',
-  skills: 'Keterampilan',
-  level: 'Tingkat',
-  language: 'Bahasa',
-  deliveryMode: 'Cara belajar',
-  priceIdr: 'Harga',
-  certificate: 'Sertifikat',
-  lessons: 'Pelajaran',
-};
-
 const LESSON_LABELS: Record<string, string> = {
   id: 'pelajaran ini',
   title: 'judul',
@@ -52,7 +39,7 @@ const QUESTION_LABELS: Record<string, string> = { prompt: 'pertanyaan', options:
 
 /** "Pelajaran 2, soal 1: pilihan jawaban" for lessons.1.questions.0.options, so the summary names nested fields. */
 export function editorFieldLabel(field: string): string | undefined {
-  if (TOP_LABELS[field]) return TOP_LABELS[field];
+  if (MODULE_FIELD_LABELS[field]) return MODULE_FIELD_LABELS[field];
   const match = /^lessons\.(\d+)(?:\.(\w+))?(?:\.(\d+)\.(\w+))?$/.exec(field);
   if (!match) return undefined;
   const [, lesson, part, question, questionPart] = match;

@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
 import type { ContributorStats } from '../../learning/contributor-stats.service';
+import { ChoiceFilter } from '../../web/components';
 import { formatDate } from '../../web/format';
 import { Layout } from '../../web/layout';
 import { PageContext } from '../../web/page-context';
 import { ModuleStatus } from '../module-status';
-import { MODULE_STATUS_LABELS } from './labels';
+import { MODULE_STATUS_CHOICES, MODULE_STATUS_LABELS } from './labels';
 
 /** One of the contributor's modules as "Modul Saya" lists it. */
 export interface MyModuleItem {
@@ -71,22 +72,7 @@ export function MyModulesView({ ctx, items, totals, status, totalCount, nextPage
       ) : (
         <section aria-labelledby="daftar-judul">
           <h2 id="daftar-judul">Daftar modul</h2>
-          <form method="get" action="/kontributor" data-live="#modul-saya">
-            <label for="saring-status">Saring menurut status</label>
-            <div class="search">
-              <select id="saring-status" name="status">
-                <option value="">Semua status</option>
-                {Object.values(ModuleStatus).map((value) => (
-                  <option value={value} selected={value === status} key={value}>
-                    {MODULE_STATUS_LABELS[value]}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" class="secondary">
-                Tampilkan
-              </button>
-            </div>
-          </form>
+          <ChoiceFilter action="/kontributor" id="saring-status" name="status" label="Saring menurut status" choices={MODULE_STATUS_CHOICES} selected={status} anyLabel="Semua status" live="#modul-saya" />
           <div id="modul-saya">
             <p class="muted">{status ? `${totalCount} modul berstatus ${MODULE_STATUS_LABELS[status]}` : `${totalCount} modul, terbaru dulu`}</p>
             {items.length === 0 && <p>Tidak ada modul dengan status ini.</p>}

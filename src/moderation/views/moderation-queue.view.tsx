@@ -1,5 +1,6 @@
 import { ModuleStatus } from '../../catalog/module-status';
-import { MODULE_STATUS_LABELS } from '../../catalog/views/labels';
+import { MODULE_STATUS_CHOICES, MODULE_STATUS_LABELS } from '../../catalog/views/labels';
+import { ChoiceFilter } from '../../web/components';
 import { formatDateTime } from '../../web/format';
 import { Layout } from '../../web/layout';
 import { PageContext } from '../../web/page-context';
@@ -12,19 +13,7 @@ export function ModerationQueueView({ ctx, page, status, now }: { ctx: PageConte
   return (
     <Layout ctx={ctx} title="Antrean moderasi">
       <h1>Antrean moderasi</h1>
-      <form method="get" action="/kurator" class="queue-filter">
-        <label for="status">Status kiriman</label>
-        <select id="status" name="status">
-          {Object.values(ModuleStatus).map((value) => (
-            <option key={value} value={value} selected={value === status}>
-              {MODULE_STATUS_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="secondary">
-          Tampilkan
-        </button>
-      </form>
+      <ChoiceFilter action="/kurator" id="status" name="status" label="Status kiriman" choices={MODULE_STATUS_CHOICES} selected={status} />
       <p>
         {`${page.totalCount} modul berstatus "${MODULE_STATUS_LABELS[status]}"`}
         {status === ModuleStatus.IN_REVIEW && ', termasuk perubahan modul terbit yang menunggu tinjauan'}. Yang paling lama menunggu ada di atas.

@@ -1,6 +1,6 @@
 import { ModuleStatus } from '../../catalog/module-status';
 import { MODULE_STATUS_LABELS } from '../../catalog/views/labels';
-import { CsrfField, ErrorSummary, Field } from '../../web/components';
+import { ChoiceFilter, CsrfField, ErrorSummary, Field } from '../../web/components';
 import { FormErrors } from '../../web/form';
 import { formatDateTime } from '../../web/format';
 import { Layout } from '../../web/layout';
@@ -38,6 +38,8 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
   [ReportStatus.RESOLVED]: 'Diselesaikan',
 };
 
+const REPORT_STATUS_CHOICES = Object.values(ReportStatus).map((value) => [value, REPORT_STATUS_LABELS[value]] as const);
+
 interface CuratorReportsViewProps {
   ctx: PageContext;
   status: ReportStatus;
@@ -63,21 +65,7 @@ export function CuratorReportsView({ ctx, status, items, totalCount, after, next
         </p>
       )}
       {shownAttempt && <AttemptSummary attempt={shownAttempt} />}
-      <form method="get" action="/kurator/laporan" class="search" data-auto-submit>
-        <label for="status" class="sr-only">
-          Status laporan
-        </label>
-        <select id="status" name="status">
-          {Object.values(ReportStatus).map((value) => (
-            <option key={value} value={value} selected={value === status}>
-              {REPORT_STATUS_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <button type="submit" class="secondary">
-          Tampilkan
-        </button>
-      </form>
+      <ChoiceFilter action="/kurator/laporan" id="status" name="status" label="Status laporan" choices={REPORT_STATUS_CHOICES} selected={status} />
       <p class="muted">{totalCount === 0 ? `Tidak ada laporan berstatus ${REPORT_STATUS_LABELS[status].toLowerCase()}.` : `${totalCount} laporan ${REPORT_STATUS_LABELS[status].toLowerCase()}, yang terlama lebih dulu.`}</p>
       <ul class="cards">
         {items.map((item) => (
