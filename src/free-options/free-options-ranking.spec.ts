@@ -1,4 +1,4 @@
-import { browseFits, categoryAgreementFits, clauseCategories, compareOptions, fuseSignals, inferredCategories, inverseDocumentFrequency, nearDuplicatesLast, neighbourFits, relevanceRanking, SENSE_FLOOR, senseAgreement, shelfDocumentFrequency, signalsFor, WEIGHTS } from './free-options-ranking';
+import { browseFits, categoryAgreementFits, clauseCategories, compareOptions, fuseSignals, inferredCategories, inverseDocumentFrequency, nearDuplicatesLast, neighbourFits, relevanceRanking, ENROLLED_MIN_CLAUSES, SENSE_FLOOR, senseAgreement, shelfDocumentFrequency, signalsFor, WEIGHTS } from './free-options-ranking';
 
 describe('free options ranking', () => {
   const profile = {
@@ -21,8 +21,8 @@ describe('free options ranking', () => {
       { name: 'like', query: 'Digital Marketing untuk UMKM', weight: WEIGHTS.like, infersCategory: true },
       { name: 'interest:pemasaran digital', query: 'pemasaran digital', weight: WEIGHTS.interest, infersCategory: true },
       { name: 'interest:menjahit', query: 'menjahit', weight: WEIGHTS.interest, infersCategory: true },
-      { name: 'enrolled:Belajar Menjadi Seorang Digital Marketing', query: 'Belajar Menjadi Seorang Digital Marketing', weight: WEIGHTS.enrolled, fromCatalogue: true },
-      { name: 'enrolled:Belajar Menjahit bagi Modiste', query: 'Belajar Menjahit bagi Modiste', weight: WEIGHTS.enrolled, fromCatalogue: true },
+      { name: 'enrolled:Belajar Menjadi Seorang Digital Marketing', query: 'Belajar Menjadi Seorang Digital Marketing', weight: WEIGHTS.enrolled, fromCatalogue: true, minClauses: ENROLLED_MIN_CLAUSES },
+      { name: 'enrolled:Belajar Menjahit bagi Modiste', query: 'Belajar Menjahit bagi Modiste', weight: WEIGHTS.enrolled, fromCatalogue: true, minClauses: ENROLLED_MIN_CLAUSES },
       { name: 'skill:copywriting', query: 'copywriting', weight: WEIGHTS.skill, fromCatalogue: true },
       { name: 'skill:media sosial', query: 'media sosial', weight: WEIGHTS.skill, fromCatalogue: true },
       { name: 'skill:fotografi produk', query: 'fotografi produk', weight: WEIGHTS.skill, fromCatalogue: true },
@@ -140,6 +140,18 @@ describe('free options ranking', () => {
     const fit = new Map(fits.map(({ id, fit }) => [id, fit]));
     expect(fit.get('hydroponics')).toBeGreaterThan(2 * fit.get('other')!);
     expect(fit.get('hydroponics')).toBeLessThanOrEqual(0.5);
+  });
+
+  it('leaves out modules matching fewer clauses than asked (an enrolled title\'s subject, not one word of it), or than there are', () => {
+    // "Etika | Etiket | Sekretaris": the business-etiquette module shares one word, the secretary's etiquette module two.
+    const clauses = [
+      { words: [hits(['business-etiquette', 'secretary-etiquette'], 3)], weight: 1 },
+      { words: [hits(['secretary-etiquette'], 1)], weight: 0.8 },
+      { words: [hits(['secretary-etiquette', 'office-admin'], 4)], weight: 0.6 },
+    ];
+    expect(relevanceRanking(clauses, 200).map(({ id }) => id)).toEqual(['secretary-etiquette', 'business-etiquette', 'office-admin']);
+    expect(relevanceRanking(clauses, 200, 2)).toEqual([{ id: 'secretary-etiquette', fit: 1 }]);
+    expect(relevanceRanking([clauses[0]], 200, 2).map(({ id }) => id)).toEqual(['business-etiquette', 'secretary-etiquette']);
   });
 
   it('gives nothing for words that match nothing', () => {

@@ -33,6 +33,8 @@ export interface Signal {
   fromCatalogue?: boolean;
   /** Its best matches' category is a signal too (a like text, a bought course or an interest: what they want to learn). */
   infersCategory?: boolean;
+  /** A module must match this many of its clauses to count (relevanceRanking); 1 when unset. */
+  minClauses?: number;
 }
 
 /**
@@ -48,6 +50,14 @@ const MAX_PURCHASES = 3;
 const MAX_SKILLS = 5;
 const MAX_ENROLLED = 3;
 const MAX_CATEGORIES = 3;
+/**
+ * The title of a module they took says what they are learning, as a whole:
+ * a module sharing one word of it ("Etika" of "Etika dan Etiket di
+ * Lingkungan Kerja bagi Sekretaris", "Pemula" of "Belajar Pemrograman
+ * CodeIgniter Pemula") shares a word, not the subject; it must match two of
+ * its clauses (or its only one).
+ */
+export const ENROLLED_MIN_CLAUSES = 2;
 /** A browse's 11th module fits half as well as its first. */
 const BROWSE_K = 10;
 /**
@@ -82,7 +92,7 @@ export function signalsFor(profile: BeneficiaryProfile, like?: string | null): S
     add({ name: `interest:${interest}`, query: interest, weight: WEIGHTS.interest, infersCategory: true });
   }
   for (const title of profile.enrolledTitles.map((title) => title.trim()).filter(Boolean).slice(0, MAX_ENROLLED)) {
-    add({ name: `enrolled:${title}`, query: title, weight: WEIGHTS.enrolled, fromCatalogue: true });
+    add({ name: `enrolled:${title}`, query: title, weight: WEIGHTS.enrolled, fromCatalogue: true, minClauses: ENROLLED_MIN_CLAUSES });
   }
   const skills = [...profile.skills].sort(byCountThenName((s) => s.skill, (s) => s.count)).slice(0, MAX_SKILLS);
   for (const { skill } of skills) add({ name: `skill:${skill}`, query: skill, weight: WEIGHTS.skill, fromCatalogue: true });
@@ -135,21 +145,29 @@ export const inverseDocumentFrequency = (holding: number, shelfSize: number): nu
  * that is more (a synonym such as "english" for "bahasa inggris"), times the
  * clause's weight; so modules
  * matching more, rarer and more topical words come first. Fits are scores
- * over the best one; modules below RELATED_SHARE of it are left out. Ties go by id.
+ * over the best one; modules below RELATED_SHARE of it are left out, and so
+ * are modules matching fewer than `minClauses` clauses (or than all of them,
+ * when there are fewer). Ties go by id.
  */
-export function relevanceRanking(clauses: ClauseHits[], shelfSize: number): Fit[] {
+export function relevanceRanking(clauses: ClauseHits[], shelfSize: number, minClauses = 1): Fit[] {
   const termScores = ({ ids, grades, totalHits }: TermHits) => {
     const idf = inverseDocumentFrequency(totalHits, shelfSize);
     return ids.map((id, rank) => [id, idf * grades[rank] * (1 - (RANK_DECAY * rank) / ids.length)] as const).filter(([, score]) => score > 0);
   };
   const scores = new Map<string, number>();
+  const clausesMatched = new Map<string, number>();
   for (const { words, phrase, weight } of clauses) {
     const clause = new Map<string, number>();
     // A phrase is one concept: its words share its weight.
     for (const word of words) for (const [id, score] of termScores(word)) clause.set(id, (clause.get(id) ?? 0) + score / words.length);
     if (phrase) for (const [id, score] of termScores(phrase)) clause.set(id, Math.max(clause.get(id) ?? 0, score));
-    for (const [id, score] of clause) scores.set(id, (scores.get(id) ?? 0) + weight * score);
+    for (const [id, score] of clause) {
+      scores.set(id, (scores.get(id) ?? 0) + weight * score);
+      clausesMatched.set(id, (clausesMatched.get(id) ?? 0) + 1);
+    }
   }
+  const required = Math.min(minClauses, clauses.length);
+  for (const [id, matched] of clausesMatched) if (matched < required) scores.delete(id);
   const top = Math.max(0, ...scores.values());
   return [...scores]
     .filter(([, score]) => score >= RELATED_SHARE * top)

@@ -71,11 +71,12 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
       words: clause.words.map((word) => termHits(word, !signal.fromCatalogue)),
       phrase: clause.phrase ? termHits(clause.phrase, !signal.fromCatalogue) : undefined,
     }));
-    if (!sense) return relevanceRanking(clauses, shelfSize);
+    if (!sense) return relevanceRanking(clauses, shelfSize, signal.minClauses);
     const senseOf = (hits: TermHits, index: number): TermHits => ({ ...hits, grades: hits.grades.map((grade, rank) => grade * sense(index, documents.get(hits.ids[rank])!.categorySlug)) });
     return relevanceRanking(
       clauses.map((clause, index) => ({ ...clause, words: clause.words.map((hits) => senseOf(hits, index)), phrase: clause.phrase && senseOf(clause.phrase, index) })),
       shelfSize,
+      signal.minClauses,
     );
   };
 
