@@ -2,7 +2,7 @@ import { ErrorSummary } from '../../web/components';
 import { FormErrors } from '../../web/form';
 import { Layout } from '../../web/layout';
 import { PageContext } from '../../web/page-context';
-import { trustedHtml } from '../../web/render';
+import { proseHtml } from '../../web/render';
 import { CategoryReference } from '../category-directory';
 import { EditorPreview, SavedModule } from '../module-editor-data';
 import { EditorValues } from '../module-editor.form';
@@ -55,12 +55,12 @@ function Preview({ preview }: { preview: EditorPreview }) {
       <h2 id="pratinjau-judul">Pratinjau (belum disimpan)</h2>
       <p class="hint">Begini deskripsi dan isi pelajaran tampil bagi peserta, setelah dibersihkan oleh server.</p>
       <h3>Deskripsi</h3>
-      <div class="prose" dangerouslySetInnerHTML={trustedHtml(preview.descriptionHtml)} />
+      <div class="prose" dangerouslySetInnerHTML={proseHtml(preview.descriptionHtml, 3)} />
       {preview.lessons.map((lesson, index) =>
         lesson.bodyHtml ? (
           <div key={index}>
             <h3>{`Pelajaran ${index + 1}: ${lesson.title}`}</h3>
-            <div class="prose" dangerouslySetInnerHTML={trustedHtml(lesson.bodyHtml)} />
+            <div class="prose" dangerouslySetInnerHTML={proseHtml(lesson.bodyHtml, 3)} />
           </div>
         ) : null,
       )}

@@ -4,7 +4,7 @@ import { CsrfField } from '../../web/components';
 import { formatDate, formatDuration, formatPrice } from '../../web/format';
 import { Layout } from '../../web/layout';
 import { PageContext } from '../../web/page-context';
-import { trustedHtml } from '../../web/render';
+import { proseHtml } from '../../web/render';
 import { ModulePageModel } from '../module-page-data';
 import { ModuleStatus } from '../module-status';
 import { DELIVERY_MODE_LABELS, languageLabel, LESSON_KIND_LABELS, LEVEL_LABELS } from './labels';
@@ -67,7 +67,7 @@ export function ModuleView({ ctx, page }: { ctx: PageContext; page: ModulePageMo
         <EnrolAction ctx={ctx} page={page} />
 
         <h2>Tentang modul ini</h2>
-        <div class="prose" dangerouslySetInnerHTML={trustedHtml(page.descriptionHtml)} />
+        <div class="prose" dangerouslySetInnerHTML={proseHtml(page.descriptionHtml, 2)} />
 
         <h2>Daftar pelajaran</h2>
         {lessons.length === 0 ? (

@@ -1,5 +1,5 @@
 import { LessonKind } from '../../catalog/module-status';
-import { trustedHtml } from '../../web/render';
+import { proseHtml } from '../../web/render';
 import { LessonView } from '../lesson-page-data';
 
 const LINK_TEXT: Partial<Record<LessonKind, string>> = {
@@ -39,7 +39,7 @@ export function LessonContent({ lesson }: { lesson: LessonView }) {
         ) : (
           <p class="muted">Tautan materi belum tersedia.</p>
         ))}
-      {lesson.bodyHtml && <div class="prose" dangerouslySetInnerHTML={trustedHtml(lesson.bodyHtml)} />}
+      {lesson.bodyHtml && <div class="prose" dangerouslySetInnerHTML={proseHtml(lesson.bodyHtml, 2)} />}
     </>
   );
 }

@@ -1,7 +1,7 @@
 import { DELIVERY_MODE_LABELS, languageLabel, LESSON_KIND_LABELS, LEVEL_LABELS } from '../../catalog/views/labels';
 import { webUrl } from '../../learning/views/lesson-content';
 import { formatDuration, formatPrice } from '../../web/format';
-import { trustedHtml } from '../../web/render';
+import { proseHtml } from '../../web/render';
 import { ReviewLesson, ReviewPageModel } from '../moderation-page-data';
 
 /** A submission in full for curators: facts, the description and each lesson's content, quiz answers included. */
@@ -29,7 +29,7 @@ export function SubmissionContent({ page }: { page: ReviewPageModel }) {
         <dd>{formatDuration(module.durationMinutes)}</dd>
       </dl>
       <h3>Deskripsi</h3>
-      <div class="prose" dangerouslySetInnerHTML={trustedHtml(page.descriptionHtml)} />
+      <div class="prose" dangerouslySetInnerHTML={proseHtml(page.descriptionHtml, 3)} />
       <h3>Pelajaran</h3>
       {page.lessons.length === 0 ? (
         <p class="muted">Belum ada pelajaran.</p>
@@ -65,7 +65,7 @@ function LessonInFull({ lesson }: { lesson: ReviewLesson }) {
           )}
         </p>
       )}
-      {lesson.bodyHtml && <div class="prose" dangerouslySetInnerHTML={trustedHtml(lesson.bodyHtml)} />}
+      {lesson.bodyHtml && <div class="prose" dangerouslySetInnerHTML={proseHtml(lesson.bodyHtml, 4)} />}
       {lesson.questions && lesson.questions.length > 0 && (
         <ol class="quiz-answers">
           {lesson.questions.map((question) => (

@@ -95,7 +95,9 @@ describe('web page /modul/{slug} and its report form', () => {
     expect(elements.filter((node) => node.tagName === 'img')).toEqual([]);
     expect(elements.flatMap((node) => (node.attrs ?? []).filter((attribute) => attribute.name.startsWith('on')))).toEqual([]);
     expect(elements.flatMap((node) => (node.attrs ?? []).filter((attribute) => /^\s*javascript:/i.test(attribute.value)))).toEqual([]);
-    expect(elements.filter((node) => node.tagName === 'h2').map(textOf)).toContain('Yang akan Anda pelajari');
+    // The contributor's "##" sits below the page's own h2 "Tentang modul ini" (the page's outline stays its own).
+    expect(elements.filter((node) => node.tagName === 'h4').map(textOf)).toContain('Yang akan Anda pelajari');
+    expect(elements.filter((node) => node.tagName === 'h1')).toHaveLength(1);
 
     // Lesson titles, kinds and durations; never their content.
     expect(page.html).toContain('Mengenal pemasaran digital');
