@@ -10,7 +10,7 @@ import { asList, asText, FormErrors, formErrorsOf, readForm } from '../web/form'
 import { defineNotices } from '../web/notices';
 import { Page, PageContext } from '../web/page-context';
 import { clearSessionCookie, setSessionCookie } from '../web/session-cookie';
-import { localPath } from '../web/web-exception.filter';
+import { localPath } from '../web/local-path';
 import { WebController } from '../web/web-page';
 import { WebRequest } from '../web/web-request';
 import { AccountsService, Session } from './accounts.service';

@@ -1,3 +1,4 @@
+import { localPath } from './local-path';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, ErrorCode, RateLimitedError } from '../common/domain-error';
@@ -68,16 +69,5 @@ export class WebExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException) return httpErrorPage(exception);
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return UNEXPECTED;
-  }
-}
-
-/** The path and query of `target` (a path or a URL), never anything that leaves this site (//host, a scheme). */
-export function localPath(target: string): string {
-  try {
-    const url = new URL(target, 'http://localhost');
-    const path = `${url.pathname}${url.search}`;
-    return path.startsWith('//') ? '/' : path;
-  } catch {
-    return '/';
   }
 }
