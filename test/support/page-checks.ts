@@ -33,6 +33,13 @@ export interface Transfer {
  * by the resource type Chromium gives it.
  */
 export async function measureTransfer(page: Page, path: string): Promise<Transfer> {
+  return measureTransferOf(page, async () => {
+    await page.goto(path, { waitUntil: 'load' });
+  });
+}
+
+/** Bytes on the wire for what `navigate` loads (a form posted, say), measured as measureTransfer measures a page. */
+export async function measureTransferOf(page: Page, navigate: () => Promise<void>): Promise<Transfer> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
@@ -40,7 +47,7 @@ export async function measureTransfer(page: Page, path: string): Promise<Transfe
   const sizes = new Map<string, number>();
   cdp.on('Network.responseReceived', (event) => types.set(event.requestId, event.type));
   cdp.on('Network.loadingFinished', (event) => sizes.set(event.requestId, event.encodedDataLength));
-  await page.goto(path, { waitUntil: 'load' });
+  await navigate();
   // This session's loadingFinished events may trail Playwright's load event: wait until every response has its size.
   await pollUntil(async () => ([...types.keys()].every((id) => sizes.has(id)) ? true : undefined), 5_000, 'every response to finish');
   const transfer: Transfer = { totalBytes: 0, htmlBytes: 0, cssBytes: 0, scriptBytes: 0, imageBytes: 0, requests: 0 };

@@ -3,19 +3,24 @@ import { adminToken, ADMIN_ENV, enroll, lessonIdsOf, registerBeneficiaryWithCard
 import { publishedModule } from '../factories/modules';
 import { pollUntil } from './poll';
 import { TestApp } from './test-app';
+import { seedContributorSide } from './web-site-contributors';
 
 /**
  * A site with realistic data for browser checks, benches and screenshots:
  * the demo catalogue (372 published modules, seeded by the app itself), a
  * Rp1 module of 10 lessons (article, video, download and graded quizzes),
- * a learner part-way through it, and a learner whose credit is spent.
+ * a learner part-way through it, and a learner whose credit is spent; and
+ * the contributors', curators' and admin's pages around them (issue 13).
  */
 
 /** startTestApp's environment for seedSite: the demo catalogue and an admin. */
 export const SITE_ENV = { ...ADMIN_ENV, SEED_DEMO: 'true' };
 
-/** Who opens a page: nobody, the learner part-way through the 10-lesson module, or the learner whose credit is spent. */
-export type Visitor = 'guest' | 'learner' | 'exhausted';
+/**
+ * Who opens a page: nobody, the learner part-way through the 10-lesson module, the learner whose credit is spent,
+ * the module's contributor, the curator who approved it, or the admin.
+ */
+export type Visitor = 'guest' | 'learner' | 'exhausted' | 'contributor' | 'curator' | 'admin';
 
 export interface PageVisit {
   /** A short name for tables and screenshot files. */
@@ -26,10 +31,37 @@ export interface PageVisit {
   content: string;
   /** The HTTP status the page answers with. */
   status: number;
+  /** Bytes the page may transfer when not the site's 30 KB (the editor: 60 KB). */
+  budgetBytes?: number;
 }
 
 /** Every page of the site, in the order of the tables; seedSite answers a visit for each. */
-export const PAGE_NAMES = ['beranda', 'cari', 'modul', 'masuk', 'daftar', 'keluar', 'belajar', 'pelajaran-artikel', 'pelajaran-kuis', 'dompet', 'dompet-habis', 'gratis', 'notifikasi', '404'] as const;
+export const PAGE_NAMES = [
+  'beranda',
+  'cari',
+  'modul',
+  'masuk',
+  'daftar',
+  'keluar',
+  'belajar',
+  'pelajaran-artikel',
+  'pelajaran-kuis',
+  'dompet',
+  'dompet-habis',
+  'gratis',
+  'notifikasi',
+  '404',
+  'daftar-kontributor',
+  'kontributor',
+  'editor-baru',
+  'editor',
+  'kurator',
+  'kurator-modul',
+  'kurator-laporan',
+  'admin',
+  'impor',
+  'impor-hasil',
+] as const;
 export type PageName = (typeof PAGE_NAMES)[number];
 
 export interface SeededSite {
@@ -40,6 +72,9 @@ export interface SeededSite {
   visits: PageVisit[];
   visit(name: PageName): PageVisit;
 }
+
+/** Issue 13: the editor may take 60 KB with its enhancements. */
+export const EDITOR_BUDGET_BYTES = 60 * 1024;
 
 const PASSWORD = 'rahasia-kuat-123';
 const SEARCH_QUERY = 'usaha';
@@ -121,7 +156,8 @@ async function waitForNotification(t: TestApp, token: string, kind: string): Pro
 
 /** Seeds the site on an app started with SITE_ENV; every step goes through the API, as people would. */
 export async function seedSite(t: TestApp): Promise<SeededSite> {
-  const contributor = await registerContributor(t, { displayName: 'Rumah Belajar UMKM', kind: 'ORGANIZATION', organizationName: 'Rumah Belajar UMKM' });
+  const contributorEmail = `rumah.belajar.${Date.now().toString(36)}@contoh.id`;
+  const contributor = await registerContributor(t, { email: contributorEmail, displayName: 'Rumah Belajar UMKM', kind: 'ORGANIZATION', organizationName: 'Rumah Belajar UMKM' });
   const curator = await createCurator(t);
   const module = await publishedModule(t, contributor.token, curator.token, TEN_LESSONS);
 
@@ -151,6 +187,9 @@ export async function seedSite(t: TestApp): Promise<SeededSite> {
   await data(t, SPEND, { input: { prakerjaCardNumber: exhausted.card, amountIdr: 400_000, reference: `beli-${exhausted.id}-2`, courseTitle: 'Usaha Kue Kering Rumahan' } }, admin);
   await waitForNotification(t, learner.token, 'REPORT_RESOLVED');
 
+  const owned = { id: module.id, version: module.version, input: TEN_LESSONS, lessonIds };
+  const side = await seedContributorSide(t, { ...contributor, email: contributorEmail }, curator, owned, [demo[0], demo[1]]);
+
   const lesson = (index: number) => `/belajar/${enrollment.id}/${lessonIds[index]}`;
   const visits: PageVisit[] = [
     { name: 'beranda', path: '/', as: 'guest', content: 'main li.card', status: 200 },
@@ -167,9 +206,19 @@ export async function seedSite(t: TestApp): Promise<SeededSite> {
     { name: 'gratis', path: '/gratis', as: 'exhausted', content: 'main h1', status: 200 },
     { name: 'notifikasi', path: '/notifikasi', as: 'learner', content: 'main h1', status: 200 },
     { name: '404', path: '/tidak-ada-halaman-ini', as: 'guest', content: 'main h1', status: 404 },
+    { name: 'daftar-kontributor', path: '/daftar/kontributor', as: 'guest', content: 'main form', status: 200 },
+    { name: 'kontributor', path: '/kontributor', as: 'contributor', content: 'main li.card', status: 200 },
+    { name: 'editor-baru', path: '/kontributor/modul/baru', as: 'contributor', content: 'main form', status: 200, budgetBytes: EDITOR_BUDGET_BYTES },
+    { name: 'editor', path: side.paths.editor, as: 'contributor', content: 'main form', status: 200, budgetBytes: EDITOR_BUDGET_BYTES },
+    { name: 'kurator', path: '/kurator', as: 'curator', content: 'main h1', status: 200 },
+    { name: 'kurator-modul', path: side.paths.review, as: 'curator', content: 'main h1', status: 200 },
+    { name: 'kurator-laporan', path: '/kurator/laporan', as: 'curator', content: 'main li.card', status: 200 },
+    { name: 'admin', path: '/admin', as: 'admin', content: 'main h1', status: 200 },
+    { name: 'impor', path: '/kontributor/impor', as: 'contributor', content: 'main form', status: 200 },
+    { name: 'impor-hasil', path: side.paths.importJob, as: 'contributor', content: 'main table', status: 200 },
   ];
   return {
-    tokens: { learner: learner.token, exhausted: exhausted.token },
+    tokens: { learner: learner.token, exhausted: exhausted.token, ...side.tokens },
     learner: { ...learner, email, password: PASSWORD },
     module: { id: module.id, slug: module.slug, lessonIds },
     enrollmentId: enrollment.id,
