@@ -46,6 +46,9 @@ describe('ModuleInput rules', () => {
     for (const kind of ['VIDEO', 'LIVE_SESSION', 'DOWNLOAD']) {
       expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind, durationMinutes: 10 }] })).toEqual(['lessons.0.contentUrl']);
     }
+    // A missing URL is told it is required, not that it is too long (the first failed rule is the one reported).
+    const [missing] = toFieldErrors(validateSync(plainToInstance(ModuleInput, { ...valid, lessons: [{ title: 'Pengantar', kind: 'VIDEO', durationMinutes: 10, contentUrl: null }] })));
+    expect(missing.message).toBe('contentUrl must be an http or https URL (required for VIDEO, LIVE_SESSION and DOWNLOAD)');
     const questions = [{ prompt: 'Apa itu UMKM?', options: ['Usaha kecil', 'Bank'], correctOptions: [0] }];
     expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind: 'ARTICLE', durationMinutes: 10, body: 'Isi' }] })).toEqual([]);
     expect(fieldsOf({ ...valid, lessons: [{ title: 'Pengantar', kind: 'QUIZ', durationMinutes: 10, body: 'Isi', questions }] })).toEqual([]);

@@ -72,8 +72,9 @@ export class LessonInput {
   @Field(() => String, { nullable: true, description: 'http or https URL; required for VIDEO, LIVE_SESSION and DOWNLOAD.' })
   @Trim()
   @ValidateIf((lesson: LessonInput) => KINDS_NEEDING_URL.has(lesson.kind) || lesson.contentUrl != null)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'contentUrl must be an http or https URL (required for VIDEO, LIVE_SESSION and DOWNLOAD)' })
+  // Above IsUrl, so IsUrl is checked (and reported) first: a missing URL is told it is required, not that it is too long.
   @MaxLength(2000)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'contentUrl must be an http or https URL (required for VIDEO, LIVE_SESSION and DOWNLOAD)' })
   contentUrl?: string | null;
 
   @Field(() => String, { nullable: true })
