@@ -1,4 +1,4 @@
-import { browseFits, categoryAgreementFits, clauseCategories, compareOptions, fuseSignals, inferredCategories, inverseDocumentFrequency, nearDuplicatesLast, neighbourFits, relevanceRanking, ENROLLED_MIN_CLAUSES, SENSE_FLOOR, senseAgreement, shelfDocumentFrequency, signalsFor, WEIGHTS } from './free-options-ranking';
+import { browseFits, categoryAgreementFits, clauseCategories, compareOptions, fuseSignals, inferredCategories, inverseDocumentFrequency, nearDuplicatesLast, neighbourFits, RARE_WORD_SOURCES, rareWordCategories, relevanceRanking, ENROLLED_MIN_CLAUSES, SENSE_FLOOR, senseAgreement, shelfDocumentFrequency, signalsFor, WEIGHTS } from './free-options-ranking';
 
 describe('free options ranking', () => {
   const profile = {
@@ -18,7 +18,7 @@ describe('free options ranking', () => {
 
   it('turns the like text, interests (which say a category too), enrolled modules\' titles, top skills and categories into weighted signals, deduplicated, in a fixed order', () => {
     expect(signalsFor(profile, '  Digital Marketing untuk UMKM ')).toEqual([
-      { name: 'like', query: 'Digital Marketing untuk UMKM', weight: WEIGHTS.like, infersCategory: true },
+      { name: 'like', query: 'Digital Marketing untuk UMKM', weight: WEIGHTS.like, infersCategory: true, rareWordEvidence: true },
       { name: 'interest:pemasaran digital', query: 'pemasaran digital', weight: WEIGHTS.interest, infersCategory: true },
       { name: 'interest:menjahit', query: 'menjahit', weight: WEIGHTS.interest, infersCategory: true },
       { name: 'enrolled:Belajar Menjadi Seorang Digital Marketing', query: 'Belajar Menjadi Seorang Digital Marketing', weight: WEIGHTS.enrolled, fromCatalogue: true, minClauses: ENROLLED_MIN_CLAUSES },
@@ -41,6 +41,9 @@ describe('free options ranking', () => {
     expect(signalsFor(bought, 'bahasa inggris').map((s) => s.weight)).toEqual([WEIGHTS.like, WEIGHTS.earlierPurchase, WEIGHTS.earlierPurchase, WEIGHTS.earlierPurchase]);
     // A bought title is written by the platform: its words count as themselves, not as typos; what was bought says which category is wanted.
     expect(signalsFor(bought).every((s) => s.fromCatalogue && s.infersCategory)).toBe(true);
+    // A whole title's rarest words say its category too; an interest's few words do not add to its best matches.
+    expect(signalsFor(bought).every((s) => s.rareWordEvidence)).toBe(true);
+    expect(signalsFor({ ...bought, purchases: [], interests: ['kopi'] }).map((s) => s.rareWordEvidence)).toEqual([undefined]);
   });
 
   it('reads the three newest enrolled modules\' titles as platform-written text, without inferring a category (their categories are signals already)', () => {
@@ -129,6 +132,23 @@ describe('free options ranking', () => {
     expect([...shares.keys()]).toEqual(['pertanian', 'makanan']);
     expect(shares.get('pertanian')).toBeGreaterThan(0.6);
     expect(inferredCategories([])).toEqual(new Map());
+  });
+
+  it('takes the categories of the first modules holding the text\'s rarest words themselves (not a stem), rarest clause first, each voting equally', () => {
+    const match = (id: string, categorySlug: string, grade = 1) => ({ id, categorySlug, grade });
+    const shares = rareWordCategories([
+      // A common word: its many modules come only after the rare clauses' ones.
+      { holding: 40, matches: [match('salon', 'gaya-hidup'), match('toko', 'penjualan')] },
+      { holding: 0, matches: [] },
+      { holding: 2, matches: [match('arsip', 'perkantoran'), match('kearsipan-stem', 'lainnya', 0.5)] },
+      { holding: 3, matches: [match('arsip', 'perkantoran'), match('sekretaris', 'perkantoran'), match('etiket', 'sosial')] },
+    ]);
+    expect(RARE_WORD_SOURCES).toBe(3);
+    expect([...shares]).toEqual([
+      ['perkantoran', 2 / 3],
+      ['sosial', 1 / 3],
+    ]);
+    expect(rareWordCategories([{ holding: 0, matches: [] }])).toEqual(new Map());
   });
 
   it('lets an inferred category\'s offered modules fit by its share, a catch-all category less than a small one', () => {

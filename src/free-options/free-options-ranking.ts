@@ -33,6 +33,12 @@ export interface Signal {
   fromCatalogue?: boolean;
   /** Its best matches' category is a signal too (a like text, a bought course or an interest: what they want to learn). */
   infersCategory?: boolean;
+  /**
+   * A like text or a bought course's title: the modules holding its rarest
+   * words say its category too (rareWordCategories). Not an interest: a word
+   * or two, whose best matches already are those modules.
+   */
+  rareWordEvidence?: boolean;
   /** A module must match this many of its clauses to count (relevanceRanking); 1 when unset. */
   minClauses?: number;
 }
@@ -41,10 +47,11 @@ export interface Signal {
  * What was asked for or bought weighs most; earlier purchases a little less;
  * the title of a module they are enrolled in as much as a skill of it (both
  * say what they are learning); sharing an inferred category (times its share
- * and specificity) counts like an interest; a neighbour of the best matches
+ * and specificity) counts like an interest, the category of the modules
+ * holding its rarest words (rareWordCategories) half that; a neighbour of the best matches
  * (neighbourFits) only orders what would otherwise be filler.
  */
-export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, enrolled: 1.5, skill: 1.5, category: 1, categoryAgreement: 2, neighbour: 0.3 } as const;
+export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, enrolled: 1.5, skill: 1.5, category: 1, categoryAgreement: 2, rareWordCategory: 1, neighbour: 0.3 } as const;
 const MAX_INTERESTS = 10;
 const MAX_PURCHASES = 3;
 const MAX_SKILLS = 5;
@@ -82,12 +89,12 @@ export function signalsFor(profile: BeneficiaryProfile, like?: string | null): S
     signals.push(signal);
   };
   const text = like?.trim();
-  if (text) add({ name: 'like', query: text, weight: WEIGHTS.like, infersCategory: true });
+  if (text) add({ name: 'like', query: text, weight: WEIGHTS.like, infersCategory: true, rareWordEvidence: true });
   profile.purchases
     .map((title) => title.trim())
     .filter(Boolean)
     .slice(0, MAX_PURCHASES)
-    .forEach((title, index) => add({ name: `purchase:${title}`, query: title, weight: index === 0 && !text ? WEIGHTS.purchase : WEIGHTS.earlierPurchase, fromCatalogue: true, infersCategory: true }));
+    .forEach((title, index) => add({ name: `purchase:${title}`, query: title, weight: index === 0 && !text ? WEIGHTS.purchase : WEIGHTS.earlierPurchase, fromCatalogue: true, infersCategory: true, rareWordEvidence: true }));
   for (const interest of profile.interests.map((i) => i.trim()).filter(Boolean).slice(0, MAX_INTERESTS)) {
     add({ name: `interest:${interest}`, query: interest, weight: WEIGHTS.interest, infersCategory: true });
   }
@@ -192,6 +199,36 @@ export function inferredCategories(matches: { categorySlug: string; grade: numbe
   matches.slice(0, CATEGORY_EVIDENCE).forEach(({ categorySlug, grade }, rank) => votes.set(categorySlug, (votes.get(categorySlug) ?? 0) + grade / (1 + rank)));
   const total = [...votes.values()].reduce((sum, vote) => sum + vote, 0);
   return new Map([...votes].map(([slug, vote]) => [slug, total > 0 ? vote / total : 0] as const).filter(([, share]) => share >= MIN_CATEGORY_SHARE));
+}
+
+/** How many modules holding a text's rarest words say which category it is after (rareWordCategories). */
+export const RARE_WORD_SOURCES = 3;
+
+/** One clause of a text on the whole shelf: how many modules hold it, and its matches in the engine's order, graded. */
+export interface ClauseShelfMatches {
+  holding: number;
+  matches: { id: string; categorySlug: string; grade: number }[];
+}
+
+/**
+ * Pseudo-relevance feedback from the rarest words: the first
+ * RARE_WORD_SOURCES modules of the whole shelf that hold a word of the text
+ * itself (grade 1, not a stem), taken from its rarest clause on (the fewest
+ * modules hold it; clauses no module holds are skipped), each vote for its
+ * category, shares summing to 1. Category agreement (inferredCategories)
+ * reads the text's best matches, which a common word shared by many titles
+ * can fill; the few modules holding its rarest words are the likeliest to
+ * be about it. Skills would count here too, but the listings have none.
+ */
+export function rareWordCategories(clauses: ClauseShelfMatches[], sources = RARE_WORD_SOURCES): Map<string, number> {
+  const picked = new Map<string, string>();
+  const byRarity = clauses.filter(({ holding }) => holding > 0).sort((a, b) => a.holding - b.holding);
+  for (const { matches } of byRarity) {
+    for (const { id, categorySlug, grade } of matches) if (grade >= 1 && picked.size < sources && !picked.has(id)) picked.set(id, categorySlug);
+  }
+  const shares = new Map<string, number>();
+  for (const slug of picked.values()) shares.set(slug, (shares.get(slug) ?? 0) + 1 / picked.size);
+  return shares;
 }
 
 /** How many of a text's best matches on the whole shelf lend their other words (neighbourFits), and how good a match must be to lend them. */

@@ -1,6 +1,6 @@
 import type { ModuleDocument, SearchEngine, SearchFilters, SearchResponse } from '../search/search-engine.port';
 import type { SearchLanguage } from '../search/text/search-language';
-import { browseFits, CATEGORY_EVIDENCE, categoryAgreementFits, clauseCategories, inverseDocumentFrequency, NEIGHBOUR_SOURCE_FIT, NEIGHBOUR_SOURCES, neighbourFits, senseAgreement, compareOptions, fuseSignals, inferredCategories, nearDuplicatesLast, RankableModule, relevanceRanking, shelfDocumentFrequency, Signal, TermHits, WEIGHTS } from './free-options-ranking';
+import { browseFits, CATEGORY_EVIDENCE, categoryAgreementFits, clauseCategories, inverseDocumentFrequency, NEIGHBOUR_SOURCE_FIT, NEIGHBOUR_SOURCES, neighbourFits, rareWordCategories, senseAgreement, compareOptions, fuseSignals, inferredCategories, nearDuplicatesLast, RankableModule, relevanceRanking, shelfDocumentFrequency, Signal, TermHits, WEIGHTS } from './free-options-ranking';
 import { isVerb, relevanceClauses, titleTerms, titleWords } from './relevance-terms';
 import { TermGrader } from './term-match';
 
@@ -128,7 +128,20 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
   const matched = new Set(textRankings.flatMap(({ fits }) => fits.map(({ id }) => id)));
   const neighbours = neighbourFits(sources, (term) => neighbourHits(term, false), popular.totalHits).filter(({ id }) => !matched.has(id));
   const categoryShares = shelfRankings.map((ranking) => inferredCategories(ranking.map(({ id, fit }) => ({ categorySlug: shelfDocuments.get(id)!.categorySlug, grade: fit }))));
-  const inferredSlugs = [...new Set(categoryShares.flatMap((shares) => [...shares.keys()]))];
+  // The category of the modules holding each text's rarest words: a second, weaker say in what it is about.
+  const rareWordShares = inferring.filter((signal) => signal.rareWordEvidence).map((signal) =>
+    rareWordCategories(
+      clausesOf.get(signal)!.map((clause) => {
+        const terms = [...clause.words, ...(clause.phrase ? [clause.phrase] : [])].map((term) => shelfHits(term, !signal.fromCatalogue));
+        const held = terms.map(({ totalHits }) => totalHits).filter((holding) => holding > 0);
+        return {
+          holding: held.length > 0 ? Math.min(...held) : 0,
+          matches: terms.flatMap(({ ids, grades }) => ids.map((id, rank) => ({ id, categorySlug: shelfDocuments.get(id)!.categorySlug, grade: grades[rank] }))),
+        };
+      }),
+    ),
+  );
+  const inferredSlugs = [...new Set([...categoryShares, ...rareWordShares].flatMap((shares) => [...shares.keys()]))];
   const inferredBrowses = await Promise.all(inferredSlugs.map((slug) => search('', [slug])));
   const offeredIn = new Map(inferredSlugs.map((slug, i) => [slug, { ids: remember(inferredBrowses[i].hits), totalHits: inferredBrowses[i].totalHits }]));
 
@@ -140,6 +153,7 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
       weight: WEIGHTS.categoryAgreement,
       fits: categoryAgreementFits(shares, offeredIn, popular.totalHits),
     })),
+    ...rareWordShares.map((shares) => ({ weight: WEIGHTS.rareWordCategory, fits: categoryAgreementFits(shares, offeredIn, popular.totalHits) })),
   ]);
   remember(popular.hits);
   const popularIds = popular.hits.map((hit) => hit.id).filter((id) => !scores.has(id));
