@@ -3,8 +3,9 @@ import { Account, createCurator, registerContributor } from '../../factories/acc
 import { adminToken, ADMIN_ENV, enroll, lessonIdsOf, registerBeneficiaryWithCard, type Beneficiary } from '../../factories/learning';
 import { moduleInput, REVIEW_MODULE, SUBMIT_MODULE } from '../../factories/modules';
 import { describeInBrowser, guardContext, launchBrowser, newBrowserContext, type PageGuard } from '../../support/browser';
+import { dataOf, guardHostileContext, inBatches, plain, submitAndLoad, UNSAFE_PROBE, unsafeDomFindings } from '../../support/hostile-dom';
 import { pollUntil } from '../../support/poll';
-import { GraphQLResponse, startTestApp, TestApp } from '../../support/test-app';
+import { startTestApp, TestApp } from '../../support/test-app';
 import { XSS_VECTORS } from '../data/xss-vectors';
 
 jest.setTimeout(300_000);
@@ -26,51 +27,6 @@ const SPEND = `mutation($input: RecordCreditSpendInput!) { recordCreditSpend(inp
 const REGISTER_CONTRIBUTOR = `mutation($input: RegisterContributorInput!) { registerContributor(input: $input) { accessToken user { id } } }`;
 
 const describing = (vector: string) => `Deskripsi modul uji keamanan konten kontributor.\n\n${vector}`;
-/** Plain-text fields (titles, names, interests) refuse markup: a vector the API refuses there is replaced by plain text. */
-const plain = (vector: string, min: number, max: number, prefix: string) => `${prefix}${vector}`.slice(0, max).padEnd(min, '.');
-
-/** What in the live DOM could run script or send the page elsewhere; our own script is the one /assets/site.*.js. */
-function unsafeDomFindings(): string[] {
-  const findings: string[] = [];
-  const scriptUrl = /^(javascript|vbscript|data|livescript):/i;
-  const urlAttributes = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'srcdoc', 'background', 'poster', 'srcset', 'codebase', 'ping'];
-  for (const element of Array.from(document.querySelectorAll('*'))) {
-    const tag = element.tagName.toLowerCase();
-    if (tag === 'script' && !/^\/assets\/site\.[0-9a-f]+\.js$/.test(new URL((element as HTMLScriptElement).src || 'about:blank', location.href).pathname)) findings.push(`<script>${element.textContent?.slice(0, 40) ?? ''}`);
-    if (['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'portal'].includes(tag)) findings.push(`<${tag}>`);
-    if (tag === 'meta' && element.hasAttribute('http-equiv')) findings.push('<meta http-equiv>');
-    // The layout's head (charset, viewport, our stylesheet and icon) is ours; contributors' content lands in the body.
-    if (!element.closest('body')) continue;
-    if (tag === 'style' || tag === 'link') findings.push(`<${tag}> in the page`);
-    for (const attribute of Array.from(element.attributes)) {
-      const name = attribute.name.toLowerCase();
-      if (name.startsWith('on')) findings.push(`<${tag} ${name}>`);
-      if (name === 'style') findings.push(`<${tag} style>`);
-      const value = attribute.value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
-      const image = tag === 'img' && name === 'src' && /^data:image\/(png|jpeg|gif|webp);/i.test(value);
-      if (urlAttributes.includes(name) && scriptUrl.test(value) && !image) findings.push(`<${tag} ${name}="${attribute.value.slice(0, 60)}">`);
-    }
-  }
-  return findings;
-}
-
-/** Submits the page's last form in <main> and waits for the answer page to load (a new document, not the old one). */
-async function submitAndLoad(page: Page): Promise<void> {
-  await page.evaluate(() => ((window as unknown as { formPage?: boolean }).formPage = true));
-  await page.locator('main form button[type=submit]').last().click();
-  await page.waitForFunction(() => !(window as unknown as { formPage?: boolean }).formPage && document.readyState === 'complete');
-}
-
-function dataOf<T = Record<string, any>>(response: GraphQLResponse<T>, what: string): T {
-  if (response.errors) throw new Error(`${what}: ${JSON.stringify(response.errors)}`);
-  return response.data!;
-}
-
-async function inBatches<T, R>(items: T[], work: (item: T, index: number) => Promise<R>, size = 6): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += size) results.push(...(await Promise.all(items.slice(start, start + size).map((item, offset) => work(item, start + offset)))));
-  return results;
-}
 
 describeInBrowser(`hostile content (${XSS_VECTORS.length} XSS vectors) through every page that shows it, in a real browser`, () => {
   let t: TestApp;
@@ -158,11 +114,8 @@ describeInBrowser(`hostile content (${XSS_VECTORS.length} XSS vectors) through e
     );
 
     context = await newBrowserContext(browser, { baseURL: t.baseUrl });
-    // Nothing leaves the machine: off-site images and links in contributors' content are refused at once.
-    await context.route((url) => !url.href.startsWith(t.baseUrl), (route) => route.abort());
     await context.addCookies([{ name: 'sesi', value: learner.token, url: t.baseUrl }]);
-    // Off-site loads refused by the route, a missing image and an image the CSP refuses are not script.
-    guard = guardContext(context, { allowConsole: [/^Failed to load resource/, /Refused to load the image/] });
+    guard = await guardHostileContext(context, t.baseUrl);
     page = await context.newPage();
   });
 
@@ -175,8 +128,8 @@ describeInBrowser(`hostile content (${XSS_VECTORS.length} XSS vectors) through e
     const bare = await newBrowserContext(browser, { baseURL: t.baseUrl, javaScript: false });
     try {
       const probe = await bare.newPage();
-      await probe.setContent('<body><p><img src="x" onerror="alert(1)"><a href=" java&#x09;script:alert(1)">a</a><script>alert(1)</script><iframe></iframe><svg><a xlink:href="javascript:alert(1)">s</a></svg><img src="data:image/png;base64,iVBORw0KGgo="></p></body>');
-      expect((await probe.evaluate(unsafeDomFindings)).map((finding) => finding.split(/[ >="]/)[0])).toEqual(['<img', '<a', '<script', '<iframe', '<a']);
+      await probe.setContent(UNSAFE_PROBE.html);
+      expect((await probe.evaluate(unsafeDomFindings)).map((finding) => finding.split(/[ >="]/)[0])).toEqual(UNSAFE_PROBE.findings);
     } finally {
       await bare.close();
     }
