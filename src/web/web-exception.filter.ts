@@ -2,6 +2,7 @@ import { localPath } from './local-path';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { DomainError, ErrorCode, RateLimitedError } from '../common/domain-error';
+import { nulCharacterRefused } from '../common/postgres-errors';
 import { UnavailableError } from '../common/unavailable-error';
 import { pageContextOf } from './page-context';
 import { renderErrorPage } from './views/error.view';
@@ -20,6 +21,9 @@ const PAGES: Partial<Record<ErrorCode, ErrorPage>> = {
   [ErrorCode.CONFLICT]: { status: 409, title: 'Sudah berubah', message: 'Data ini sudah berubah sejak Anda membukanya. Muat ulang halaman lalu coba lagi.' },
   [ErrorCode.SEARCH_UNAVAILABLE]: { status: 503, title: 'Pencarian sedang gangguan', message: 'Pencarian sedang tidak bisa dipakai. Coba lagi sebentar lagi.' },
 };
+
+/** PostgreSQL refused U+0000 in a posted text (no browser sends one): the input is at fault, as the API's BAD_USER_INPUT says. */
+const NUL_REFUSED: ErrorPage = { status: 400, title: 'Permintaan tidak sah', message: 'Ada isian yang memuat karakter yang tidak sah (U+0000). Kembali dan periksa lagi.' };
 
 const UNEXPECTED: ErrorPage = { status: 500, title: 'Terjadi kesalahan', message: 'Maaf, ada yang salah di sisi kami. Coba lagi sebentar lagi.' };
 
@@ -67,6 +71,7 @@ export class WebExceptionFilter implements ExceptionFilter {
       if (page) return page;
     }
     if (exception instanceof HttpException) return httpErrorPage(exception);
+    if (nulCharacterRefused(exception)) return NUL_REFUSED;
     this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     return UNEXPECTED;
   }

@@ -17,6 +17,7 @@ import { isUuid } from '../module-access';
 import { LessonEntity } from '../lesson.entity';
 import { ModuleEntity } from '../module.entity';
 import { NOT_A_LESSON_OF_THIS_MODULE } from '../lesson-plan';
+import { storedMarkdown } from '../markdown/stored-markdown';
 import { draftModuleRow, lessonRows } from '../module-rows';
 import { slugFromTitle, withSuffix } from '../slug';
 import { ImportFailure, ImportJobEntity, PendingImportItem } from './import-job.entity';
@@ -58,7 +59,9 @@ export class ModuleImportService implements OnModuleInit {
    */
   async submit(viewer: Viewer, items: unknown[], file?: ImportFileRows): Promise<ImportJobEntity> {
     const validated = await this.validate(items);
-    const { failures, pending } = file ? withFileRows(validated, file) : validated;
+    const { failures: found, pending } = file ? withFileRows(validated, file) : validated;
+    // A failure may quote the item's own text (an unknown category, a reader's cell), and jsonb cannot hold U+0000.
+    const failures = found.map((failure) => ({ ...failure, message: failure.message.replace(/\u0000/g, '\ufffd') }));
     const invalidItems = new Set(failures.map((failure) => failure.index)).size;
     return this.dataSource.transaction(async (manager) => {
       const job = await manager.save(
@@ -86,11 +89,12 @@ export class ModuleImportService implements OnModuleInit {
     items.forEach((item, index) => {
       const input = plainToInstance(ModuleInput, item);
       const errors = toFieldErrors(validateSync(input, { whitelist: true, forbidUnknownValues: false }));
+      errors.push(...nulTextFields(input).map((field) => ({ field, message: NUL_REFUSED })));
       if (errors.length === 0 && !categorySlugs.has(input.categorySlug)) errors.push({ field: 'categorySlug', message: `unknown category '${input.categorySlug}'` });
       // A new module has no lessons to keep, as in createModule.
       if (errors.length === 0) errors.push(...input.lessons.flatMap((lesson, i) => (lesson.id != null ? [{ field: `lessons.${i}.id`, message: NOT_A_LESSON_OF_THIS_MODULE }] : [])));
       if (errors.length > 0) failures.push(...errors.map((error) => ({ index, field: error.field, message: error.message })));
-      else pending.push({ index, input: { ...input } });
+      else pending.push({ index, input: withStoredMarkdown(input) });
     });
     return { failures, pending };
   }
@@ -174,6 +178,27 @@ export class ModuleImportService implements OnModuleInit {
       return free;
     });
   }
+}
+
+const NUL_REFUSED = 'must not contain the NUL character (U+0000)';
+const MARKDOWN_FIELD = /^(description|lessons\.\d+\.body)$/;
+
+/**
+ * The fields holding U+0000 outside Markdown: createModule refuses them
+ * (PostgreSQL text cannot hold it), so the import does, per row, before the
+ * item is stored in the job's jsonb (which cannot hold it either). A string
+ * of a list (skills, options) is reported on the list.
+ */
+function nulTextFields(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') && !MARKDOWN_FIELD.test(path) ? [path] : [];
+  if (value === null || typeof value !== 'object') return [];
+  const fields = Object.entries(value).flatMap(([key, item]) => nulTextFields(item, Array.isArray(value) && typeof item === 'string' ? path : path ? `${path}.${key}` : key));
+  return [...new Set(fields)];
+}
+
+/** The item as createModule stores it: U+0000 in Markdown becomes U+FFFD (storedMarkdown). */
+function withStoredMarkdown(input: ModuleInput): Record<string, unknown> {
+  return { ...input, description: storedMarkdown(input.description), lessons: input.lessons.map((lesson) => (lesson.body != null ? { ...lesson, body: storedMarkdown(lesson.body) } : lesson)) };
 }
 
 /**
