@@ -11,6 +11,14 @@ export interface PageAnswer {
   location?: string;
 }
 
+/** A file of an upload form: its field, name, content and type. */
+export interface UploadFile {
+  field: string;
+  name: string;
+  content: Buffer | string;
+  type?: string;
+}
+
 export class WebClient {
   private readonly cookies = new Map<string, string>();
   private lastHtml = '';
@@ -30,15 +38,17 @@ export class WebClient {
   }
 
   /**
-   * Posts `fields` and one file as multipart/form-data (an upload form), with the CSRF token
+   * Posts `fields` and the file (or files, as a crafted request may) as multipart/form-data (an upload form), with the CSRF token
    * of the last page fetched first, as a browser sends the form's fields in order.
    */
-  async upload(path: string, fields: Record<string, string>, file: { field: string; name: string; content: Buffer | string; type?: string }): Promise<PageAnswer> {
+  async upload(path: string, fields: Record<string, string>, files: UploadFile | UploadFile[]): Promise<PageAnswer> {
     const body = new FormData();
     if (!('_csrf' in fields)) body.append('_csrf', this.csrfToken());
     for (const [name, value] of Object.entries(fields)) body.append(name, value);
-    const bytes = typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
-    body.append(file.field, new Blob([bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    for (const file of [files].flat()) {
+      const bytes = typeof file.content === 'string' ? file.content : new Uint8Array(file.content);
+      body.append(file.field, new Blob([bytes], { type: file.type ?? 'application/octet-stream' }), file.name);
+    }
     return this.request(path, { method: 'POST', body });
   }
 

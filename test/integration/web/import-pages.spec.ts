@@ -166,6 +166,19 @@ describe('web pages: /kontributor/impor', () => {
     expect(await owned(id)).toEqual({ modules: 0, lessons: 0, jobs: 0 });
   });
 
+  it('parses multipart only on the upload page and takes one file: elsewhere the body carries no CSRF token (403); a second file refuses the upload; nothing written', async () => {
+    const { id, web } = await newContributor();
+    const file = { field: 'berkas', name: 'modul.csv', content: `${HEADER}\n${moduleRow('Modul Dari Dua Berkas')}\n`, type: 'text/csv' };
+    // The editor's form as multipart, with a valid token: not parsed there, so the token is missing.
+    await web.get('/kontributor/modul/baru');
+    expect((await web.upload('/kontributor/modul/baru', { title: 'Modul Lewat Multipart', aksi: 'simpan' }, file)).status).toBe(403);
+    await web.get('/kontributor/impor');
+    const twoFiles = await web.upload('/kontributor/impor', {}, [file, { ...file, name: 'kedua.csv' }]);
+    expect(twoFiles.status).toBe(422);
+    expect(twoFiles.html).toContain('<p class="error" id="berkas-galat">Pilih satu berkas .csv atau .json untuk diunggah.');
+    expect(await owned(id)).toEqual({ modules: 0, lessons: 0, jobs: 0 });
+  });
+
   it('refuses a beneficiary (403) and shows a job to its owner only', async () => {
     const email = `peserta-${Math.random().toString(36).slice(2)}@example.id`;
     const beneficiary = await registerBeneficiary(t, { email, password: PASSWORD });
