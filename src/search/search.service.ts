@@ -26,6 +26,9 @@ export interface SearchPage extends Omit<SearchResponse, 'hits' | 'totalHitsExac
 }
 
 /** searchModules and the admin's reindex. */
+
+/** How long a queued or running rebuild answers new requests: far longer than a rebuild of 100,000 modules takes. */
+const REINDEX_COALESCE_MS = 60 * 60_000;
 @Injectable()
 export class SearchService {
   constructor(
@@ -122,8 +125,24 @@ export class SearchService {
   }
 
   /** Queues a rebuild of the index from the database; the ReindexJob reports its progress. */
+  /**
+   * Queues a rebuild, or answers the one already queued or running: two
+   * admins (or a double click) never start two rebuilds that would race to
+   * swap the index. A job older than REINDEX_COALESCE_MS is not waited for
+   * (its worker died without marking it), so a stuck job never blocks rebuilds.
+   */
   async requestReindex(viewer: Viewer): Promise<ReindexJobEntity> {
     return this.dataSource.transaction(async (manager) => {
+      // Requests take turns, so two at once cannot both find none under way.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('reindex-request'))`);
+      const underWay = await manager
+        .getRepository(ReindexJobEntity)
+        .createQueryBuilder('job')
+        .where('job.state IN (:...states)', { states: [JobState.QUEUED, JobState.RUNNING] })
+        .andWhere('job.created_at > :since', { since: new Date(Date.now() - REINDEX_COALESCE_MS) })
+        .orderBy('job.created_at', 'DESC')
+        .getOne();
+      if (underWay) return underWay;
       const job = await manager.save(manager.create(ReindexJobEntity, { state: JobState.QUEUED, requestedBy: viewer.id }));
       await this.outbox.enqueue(manager, JobName.REINDEX, { reindexJobId: job.id });
       return job;

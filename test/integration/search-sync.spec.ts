@@ -128,6 +128,25 @@ describe('searchModules and index sync', () => {
     expect(errorCode(await t.gql(`mutation { reindexSearch { id } }`, {}, curator.token))).toBe('FORBIDDEN');
   });
 
+  it('answers a reindex request with the rebuild already queued or running, and starts a new one past a stuck job', async () => {
+    const admin = await t.gql(`mutation { login(email: "admin@example.id", password: "admin-password-1") { accessToken } }`);
+    const token = admin.data!.login.accessToken;
+    // Jobs written as a worker would leave them, with no outbox event: nothing runs them under the test.
+    const [{ id: running }] = await t.db.query(`INSERT INTO reindex_jobs (state) VALUES ('RUNNING') RETURNING id`);
+    const again = await t.gql(`mutation { reindexSearch { id state } }`, {}, token);
+    expect(again.data!.reindexSearch).toEqual({ id: running, state: 'RUNNING' });
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM reindex_jobs WHERE state IN ('QUEUED', 'RUNNING')`))[0].n).toBe(1);
+
+    await t.db.query(`UPDATE reindex_jobs SET created_at = now() - interval '2 hours' WHERE id = $1`, [running]);
+    const fresh = await t.gql(`mutation { reindexSearch { id } }`, {}, token);
+    expect(fresh.data!.reindexSearch.id).not.toBe(running);
+    await pollUntil(async () => {
+      const job = await t.gql(`query($id: ID!) { reindexJob(id: $id) { state } }`, { id: fresh.data!.reindexSearch.id }, token);
+      return job.data!.reindexJob.state === 'SUCCEEDED' || undefined;
+    }, 10_000, 'the new reindex job');
+    await t.db.query(`UPDATE reindex_jobs SET state = 'FAILED' WHERE id = $1`, [running]);
+  });
+
   it('schedules the recurring jobs their features register: the daily reconciliation and the rating mean refresh', () => {
     expect(Object.fromEntries(t.app.get(JobHandlers).recurring())).toEqual({ [JobName.RECONCILE_INDEX]: 24 * 60 * 60 * 1000, [JobName.REFRESH_RATING_MEAN]: 5 * 60_000 });
   });
