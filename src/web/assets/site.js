@@ -70,7 +70,13 @@
       if (!element.isConnected) return;
       fetch(location.href, { headers: { 'x-requested-with': 'fetch' } })
         .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
-        .then(function (html) { swap(html, '#' + element.id, true); })
+        .then(function (html) {
+          swap(html, '#' + element.id, true);
+          // Quiet while it runs; when the job is over, screen readers hear how it ended.
+          var fresh = document.getElementById(element.id);
+          var status = document.getElementById('status');
+          if (fresh && status && !fresh.hasAttribute('data-poll')) status.textContent = (fresh.querySelector('.notice, h2') || fresh).textContent.trim();
+        })
         .catch(function () { setTimeout(function () { polled(element); }, delay); });
     }, delay);
   }

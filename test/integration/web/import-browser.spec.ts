@@ -75,6 +75,8 @@ describeInBrowser('a contributor imports a file in a real browser (issue 13)', (
       if (javaScript) {
         await page.locator('#impor-kemajuan:not([data-poll])').getByRole('heading', { name: 'Selesai' }).waitFor({ timeout: 30_000 });
         expect(await sameDocument(page)).toBe(true);
+        // Screen readers hear the end of the job (the page's live region), not every refresh before it.
+        expect(await page.locator('#status').textContent()).toBe('Selesai');
       } else {
         // Without the script nothing changes by itself: "Perbarui" reloads until the job is done.
         for (const deadline = Date.now() + 30_000; !(await region.getByRole('heading', { name: 'Selesai' }).isVisible()); ) {
