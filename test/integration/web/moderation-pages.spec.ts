@@ -1,33 +1,12 @@
-import { parse } from 'parse5';
 import { Account, beneficiaryInput, contributorInput, createCurator, registerBeneficiary, registerContributor } from '../../factories/accounts';
 import { ADMIN_ENV, adminToken } from '../../factories/learning';
 import { createModule, lessonInput, publishedModule, SUBMIT_MODULE, UPDATE_MODULE } from '../../factories/modules';
 import { pollUntil } from '../../support/poll';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { WebClient } from '../../support/web-client';
+import { attr, elementsOf, textOf } from '../../support/html-tree';
 
-interface HtmlNode {
-  nodeName: string;
-  tagName?: string;
-  value?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: HtmlNode[];
-}
-
-function elementsOf(node: HtmlNode): HtmlNode[] {
-  const found: HtmlNode[] = [];
-  const pending = [node];
-  while (pending.length > 0) {
-    const next = pending.pop()!;
-    if (next.tagName) found.push(next);
-    pending.push(...(next.childNodes ?? []));
-  }
-  return found;
-}
-
-const page = (html: string) => elementsOf(parse(html) as unknown as HtmlNode);
-const attr = (node: HtmlNode, name: string) => node.attrs?.find((attribute) => attribute.name === name)?.value;
-const textOf = (node: HtmlNode): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(textOf).join(''));
+const page = (html: string) => elementsOf(html);
 const byId = (html: string, id: string) => page(html).find((node) => attr(node, 'id') === id);
 /** The hidden expectedVersion the decision form carries. */
 const formVersion = (html: string) => attr(page(html).find((node) => attr(node, 'name') === 'expectedVersion')!, 'value')!;
@@ -35,7 +14,6 @@ const formVersion = (html: string) => attr(page(html).find((node) => attr(node, 
 const queueEntries = (html: string) =>
   page(html)
     .filter((node) => node.tagName === 'li' && attr(node, 'class') === 'card')
-    .reverse() // elementsOf walks the tree from the end
     .map((card) => ({ title: textOf(elementsOf(card).find((node) => node.tagName === 'a')!), text: textOf(card) }));
 
 const MODULE_STATE = `query($id: ID!) { module(id: $id) { status version pendingRevision { status } moderationHistory { action note } } }`;

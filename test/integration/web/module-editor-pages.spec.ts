@@ -1,32 +1,11 @@
-import { parse } from 'parse5';
 import { Account, contributorInput, countRows, createCurator, registerContributor } from '../../factories/accounts';
 import { ADMIN, ADMIN_ENV, registerBeneficiaryWithCard } from '../../factories/learning';
 import { createModule, moduleInput, publishedModule } from '../../factories/modules';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { WebClient } from '../../support/web-client';
+import { attr, elementsOf, textOf } from '../../support/html-tree';
 
-interface HtmlNode {
-  nodeName: string;
-  tagName?: string;
-  value?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: HtmlNode[];
-}
-
-function elementsOf(root: HtmlNode): HtmlNode[] {
-  const found: HtmlNode[] = [];
-  const pending: HtmlNode[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node.tagName) found.push(node);
-    pending.push(...[...(node.childNodes ?? [])].reverse());
-  }
-  return found;
-}
-
-const attr = (node: HtmlNode, name: string) => node.attrs?.find((attribute) => attribute.name === name)?.value;
-const textOf = (node: HtmlNode): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(textOf).join(''));
-const page = (html: string) => elementsOf(parse(html) as unknown as HtmlNode);
+const page = (html: string) => elementsOf(html);
 const byId = (html: string, id: string) => page(html).find((node) => attr(node, 'id') === id);
 /** The value a named control shows (input value, textarea text, checked radio). */
 function shown(html: string, name: string): string | undefined {

@@ -1,33 +1,11 @@
-import { parse } from 'parse5';
 import { Account, contributorInput, createCurator, registerContributor } from '../../factories/accounts';
 import { ADMIN_ENV, COMPLETE_LESSON, lessonIdsOf, outboxDrained, registerBeneficiaryWithCard } from '../../factories/learning';
 import { createModule, lessonInput, publishedModule } from '../../factories/modules';
 import { pollUntil } from '../../support/poll';
 import { startTestApp, TestApp } from '../../support/test-app';
 import { WebClient } from '../../support/web-client';
+import { attr, elementsOf, textOf } from '../../support/html-tree';
 
-interface HtmlNode {
-  nodeName: string;
-  tagName?: string;
-  value?: string;
-  attrs?: { name: string; value: string }[];
-  childNodes?: HtmlNode[];
-}
-
-/** Every element of a parsed page, depth first. */
-function elementsOf(html: string): HtmlNode[] {
-  const found: HtmlNode[] = [];
-  const pending: HtmlNode[] = [parse(html) as unknown as HtmlNode];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node.tagName) found.push(node);
-    pending.push(...(node.childNodes ?? []));
-  }
-  return found;
-}
-
-const attr = (node: HtmlNode, name: string) => node.attrs?.find((attribute) => attribute.name === name)?.value;
-const textOf = (node: HtmlNode): string => (node.nodeName === '#text' ? (node.value ?? '') : (node.childNodes ?? []).map(textOf).join(''));
 const byId = (html: string, id: string) => elementsOf(html).find((node) => attr(node, 'id') === id);
 /** The related-modules section's links (the cards' titles). */
 const relatedLinks = (html: string): string[] => {
