@@ -4,14 +4,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Role } from '../auth/role';
 import { Viewer } from '../auth/viewer';
 import { isUuid } from '../catalog/module-access';
-import { ModuleStatus } from '../catalog/module-status';
 import { badInput, notFound } from '../common/domain-error';
 import { Loaders } from '../graphql/loaders';
 import { checkPageSize, Connection, Cursor, decodeCursor, toPage } from '../graphql/pagination';
 import { JobName } from '../queue/jobs';
 import { Outbox } from '../queue/outbox';
-import { WalletService } from '../wallet/wallet.service';
 import { EnrollmentEntity, EnrollmentStatus } from './enrollment.entity';
+import { enrolRefusal, EnrollmentRow, enrollmentFromRow } from './enrollment-row';
 import { viewerEnrollments } from './enrollment-loaders';
 import { completesModule, nextUnfinishedLesson, progressPercent } from './progress';
 
@@ -22,43 +21,33 @@ export interface Progress {
   percent: number;
 }
 
-/** Which module counter a change moves. */
-type Counter = 'enrollment_count' | 'completion_count';
-
 /** Enrollments and lesson-by-lesson progress of beneficiaries. */
 @Injectable()
 export class LearningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly wallets: WalletService,
     private readonly outbox: Outbox,
   ) {}
 
   /**
-   * Enrolls the caller in a PUBLISHED module. Idempotent through the unique
-   * (beneficiary, module) constraint: concurrent calls wait on the first
-   * insert and return its enrollment. A new enrollment in a Rp1 module writes
-   * its fee (or waiver) in the same transaction.
+   * Enrolls the caller in a PUBLISHED module, in one round trip: the database
+   * function enroll_beneficiary (migration 1764910000000) checks the module,
+   * inserts the enrollment, charges or waives a Rp1 module's fee, queues the
+   * search sync and counts the enrollment, in one statement's transaction.
+   * Idempotent through the unique (beneficiary, module) constraint: concurrent
+   * calls wait on the first insert and return its enrollment, writing nothing.
    */
   async enroll(viewer: Viewer, moduleId: string): Promise<EnrollmentEntity> {
     if (!isUuid(moduleId)) throw notFound('Module');
-    return this.dataSource.transaction(async (manager) => {
-      const [module]: { status: ModuleStatus; price_idr: number }[] = await manager.query(`SELECT status, price_idr FROM modules WHERE id = $1`, [moduleId]);
-      if (!module || module.status !== ModuleStatus.PUBLISHED) throw notFound('Module');
-      const [created]: { id: string }[] = await manager.query(
-        `INSERT INTO enrollments (beneficiary_id, module_id) VALUES ($1, $2)
-         ON CONFLICT ON CONSTRAINT enrollments_beneficiary_module_key DO NOTHING RETURNING id`,
-        [viewer.id, moduleId],
-      );
-      if (!created) return manager.findOneByOrFail(EnrollmentEntity, { beneficiaryId: viewer.id, moduleId });
-      if (module.price_idr === 1) {
-        const charged = await this.wallets.chargeEnrollment(manager, viewer.id, created.id, moduleId);
-        if (charged > 0) await manager.query(`UPDATE enrollments SET charged_idr = $2 WHERE id = $1`, [created.id, charged]);
-      }
-      // Counted only while still PUBLISHED: an unpublish that committed meanwhile undoes the whole enrollment.
-      if (!(await this.increment(manager, moduleId, 'enrollment_count', true))) throw notFound('Module');
-      return manager.findOneByOrFail(EnrollmentEntity, { id: created.id });
-    });
+    let rows: (EnrollmentRow & { created: boolean })[];
+    try {
+      rows = await this.dataSource.query(`SELECT (r.enrollment).*, r.created FROM enroll_beneficiary($1, $2) r`, [viewer.id, moduleId]);
+    } catch (error) {
+      throw enrolRefusal(error) ?? error;
+    }
+    const [row] = rows;
+    if (row.created) this.outbox.written();
+    return enrollmentFromRow(row);
   }
 
   /**
@@ -97,7 +86,7 @@ export class LearningService {
     );
     if (!completesModule(done, total)) return enrollment;
     await manager.query(`UPDATE enrollments SET status = 'COMPLETED', completed_at = now() WHERE id = $1`, [enrollment.id]);
-    await this.increment(manager, enrollment.moduleId, 'completion_count', false);
+    await this.countCompletion(manager, enrollment.moduleId);
     return manager.findOneByOrFail(EnrollmentEntity, { id: enrollment.id });
   }
 
@@ -184,18 +173,14 @@ export class LearningService {
   }
 
   /**
-   * Moves a module counter by SQL increment (exact under concurrency, no
+   * Counts a completion by SQL increment (exact under concurrency, no
    * read-modify-write) and queues the search document's refresh in the same
    * transaction. The version is not bumped: it protects content edits.
    */
-  private async increment(manager: EntityManager, moduleId: string, counter: Counter, onlyPublished: boolean): Promise<boolean> {
+  private async countCompletion(manager: EntityManager, moduleId: string): Promise<void> {
     // The outbox row first: the module row's lock is then held only until the commit.
     await this.outbox.enqueue(manager, JobName.SYNC_MODULE, { moduleId });
-    const [, affected]: [unknown, number] = await manager.query(
-      `UPDATE modules SET ${counter} = ${counter} + 1 WHERE id = $1${onlyPublished ? ` AND status = 'PUBLISHED'` : ''}`,
-      [moduleId],
-    );
-    return affected === 1;
+    await manager.query(`UPDATE modules SET completion_count = completion_count + 1 WHERE id = $1`, [moduleId]);
   }
 }
 

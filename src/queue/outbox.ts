@@ -26,6 +26,11 @@ export class Outbox implements EntitySubscriberInterface {
     else this.relay.nudge();
   }
 
+  /** After a committed statement that wrote outbox rows in SQL of its own (a database function): wakes the relay as enqueue's commit does. */
+  written(): void {
+    this.relay.nudge();
+  }
+
   afterTransactionCommit(event: { queryRunner: QueryRunner }): void {
     if (this.withJobs.delete(event.queryRunner)) this.relay.nudge();
   }

@@ -1,5 +1,4 @@
-import { LedgerEntryKind } from './ledger-entry.entity';
-import { enrollmentCharge, exhausts, isExhausted } from './ledger-rules';
+import { exhausts, isExhausted } from './ledger-rules';
 
 describe('ledger rules', () => {
   it('calls a balance below Rp1 exhausted', () => {
@@ -13,11 +12,5 @@ describe('ledger rules', () => {
     expect(exhausts(1, 0)).toBe(true);
     expect(exhausts(2, 1)).toBe(false);
     expect(exhausts(0, 0)).toBe(false);
-  });
-
-  it('charges Rp1 while the balance allows, waives the fee otherwise', () => {
-    expect(enrollmentCharge(1)).toEqual({ kind: LedgerEntryKind.ENROLLMENT_FEE, amountIdr: -1 });
-    expect(enrollmentCharge(1_000_000)).toEqual({ kind: LedgerEntryKind.ENROLLMENT_FEE, amountIdr: -1 });
-    expect(enrollmentCharge(0)).toEqual({ kind: LedgerEntryKind.FEE_WAIVED, amountIdr: 0 });
   });
 });

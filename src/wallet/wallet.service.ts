@@ -7,7 +7,7 @@ import { JobName } from '../queue/jobs';
 import { Outbox } from '../queue/outbox';
 import { RecordCreditSpendInput } from './dto/record-credit-spend.input';
 import { LedgerEntryEntity, LedgerEntryKind } from './ledger-entry.entity';
-import { enrollmentCharge, exhausts } from './ledger-rules';
+import { exhausts } from './ledger-rules';
 import { WalletEntity } from './wallet.entity';
 
 /** A wallet as read: whose it is and its balance (always the sum of its entries). */
@@ -34,7 +34,9 @@ interface SpendRow {
  * The training-credit ledger: append-only entries, a stored balance equal to
  * their sum. Every write locks the wallet row first (SELECT ... FOR UPDATE)
  * and computes from the locked balance, so concurrent spends and fees queue
- * up instead of overwriting each other.
+ * up instead of overwriting each other. Enrolment fees are written by the
+ * database function enroll_beneficiary (migration 1764910000000), under the
+ * same lock.
  */
 @Injectable()
 export class WalletService {
@@ -101,25 +103,6 @@ export class WalletService {
       if (exhausts(balance, after)) await this.outbox.enqueue(manager, JobName.NOTIFY_CREDIT_EXHAUSTED, { userId: user.id, ledgerEntryId: inserted.id });
       return { userId: user.id, balanceIdr: after };
     });
-  }
-
-  /**
-   * Writes the ledger side of a new enrollment in a Rp1 module, in the
-   * caller's transaction: ENROLLMENT_FEE -1 while the balance allows it,
-   * FEE_WAIVED 0 otherwise. Returns what was charged (1 or 0).
-   */
-  async chargeEnrollment(manager: EntityManager, userId: string, enrollmentId: string, moduleId: string): Promise<number> {
-    const balance = await this.lockBalance(manager, userId);
-    const charge = enrollmentCharge(balance);
-    const after = balance + charge.amountIdr;
-    const [entry]: { id: string }[] = await manager.query(
-      `INSERT INTO ledger_entries (user_id, kind, amount_idr, balance_after_idr, reference, enrollment_id)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [userId, charge.kind, charge.amountIdr, after, `module:${moduleId}`, enrollmentId],
-    );
-    if (charge.amountIdr !== 0) await this.applyToBalance(manager, userId, charge.amountIdr);
-    if (exhausts(balance, after)) await this.outbox.enqueue(manager, JobName.NOTIFY_CREDIT_EXHAUSTED, { userId, ledgerEntryId: entry.id });
-    return -charge.amountIdr;
   }
 
   /** Wallets whose stored balance is not the sum of their entries, or not the last entry's balance after. */
