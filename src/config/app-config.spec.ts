@@ -18,6 +18,7 @@ describe('configuration', () => {
   it('applies the documented defaults', () => {
     const env = parseEnvironment({});
     expect(env).toMatchObject({ PORT: 3000, DATA_DIR: './data', TRAINING_CREDIT_IDR: 1_000_000, SEED_DEMO: true, NODE_ENV: 'development', SESSION_CACHE_TTL_MS: 30_000 });
+    expect(env).toMatchObject({ SEARCH_CACHE_ENTRIES: 2_000, SEARCH_CACHE_MAX_BYTES: 67_108_864, SEARCH_CACHE_TTL_MS: 500 });
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
@@ -35,6 +36,11 @@ describe('configuration', () => {
     // Sessions must end within a minute: a longer cache would break that promise.
     [{ SESSION_CACHE_TTL_MS: '60001' }, /^Invalid configuration: SESSION_CACHE_TTL_MS /],
     [{ SESSION_CACHE_TTL_MS: '-1' }, /^Invalid configuration: SESSION_CACHE_TTL_MS /],
+    // Search answers Meilisearch's other writers changed must go within the 1 s sync-lag target.
+    [{ SEARCH_CACHE_TTL_MS: '1001' }, /^Invalid configuration: SEARCH_CACHE_TTL_MS /],
+    [{ SEARCH_CACHE_TTL_MS: '0' }, /^Invalid configuration: SEARCH_CACHE_TTL_MS /],
+    [{ SEARCH_CACHE_ENTRIES: '-1' }, /^Invalid configuration: SEARCH_CACHE_ENTRIES /],
+    [{ SEARCH_CACHE_MAX_BYTES: '64MB' }, /^Invalid configuration: SEARCH_CACHE_MAX_BYTES /],
     [{ CORS_ORIGINS: '*' }, /^Invalid configuration: CORS_ORIGINS must be comma-separated origins/],
     [{ REQUEST_BODY_LIMIT_BYTES: '1mb' }, /^Invalid configuration: REQUEST_BODY_LIMIT_BYTES /],
     [{ LOGIN_FAILURES_PER_ACCOUNT: '0' }, /^Invalid configuration: LOGIN_FAILURES_PER_ACCOUNT /],

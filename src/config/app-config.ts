@@ -180,6 +180,27 @@ export class EnvironmentVariables {
   @Max(60_000)
   SESSION_CACHE_TTL_MS = 30_000;
 
+  /** Search answers kept in each API process (src/search/caching-search-engine.ts); 0 turns the cache off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  SEARCH_CACHE_ENTRIES = 2_000;
+
+  /** Bound on the cached answers' estimated size in bytes; 0 turns the cache off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(4_294_967_296)
+  SEARCH_CACHE_MAX_BYTES = 67_108_864;
+
+  /** With Meilisearch, which other processes write: the oldest answer served, in ms. At most the 1 s sync-lag target. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  SEARCH_CACHE_TTL_MS = 500;
+
   /** Done outbox rows (and completed BullMQ jobs) are deleted after this many hours. */
   @Transform(toInt)
   @IsInt()

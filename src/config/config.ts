@@ -17,6 +17,8 @@ export interface AppConfig {
   meili?: { url: string; apiKey?: string };
   /** SEARCH_SYNONYMS_FILE: curators' synonyms, re-read on every reindex. */
   searchSynonymsFile?: string;
+  /** SEARCH_CACHE_*: the answers cache in front of the search engine; ttlMs applies to Meilisearch only. */
+  searchCache: { maxEntries: number; maxBytes: number; ttlMs: number };
   jwtSecret: string;
   admin?: { email: string; password: string };
   trainingCreditIdr: number;
@@ -90,6 +92,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     queuePrefix: env.QUEUE_PREFIX,
     meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY } : undefined,
     searchSynonymsFile: env.SEARCH_SYNONYMS_FILE,
+    searchCache: { maxEntries: env.SEARCH_CACHE_ENTRIES, maxBytes: env.SEARCH_CACHE_MAX_BYTES, ttlMs: env.SEARCH_CACHE_TTL_MS },
     jwtSecret: resolveJwtSecret(env, dataDir),
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     trainingCreditIdr: env.TRAINING_CREDIT_IDR,
