@@ -37,7 +37,7 @@ module.exports = {
   testTimeout: 60000,
   cacheDirectory: '<rootDir>/node_modules/.cache/jest',
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/search/**/*.spec.ts', '<rootDir>/test/relevance/**/*.spec.ts', '<rootDir>/test/loadtest/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/search/**/*.spec.ts', '<rootDir>/test/relevance/**/*.spec.ts', '<rootDir>/test/loadtest/**/*.spec.ts', '<rootDir>/test/bench/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

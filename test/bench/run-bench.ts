@@ -2,7 +2,7 @@
  * npm run bench: the service's hot paths beside this machine's physical
  * limits, in one run. See docs/performance.md.
  *
- *   npm run bench -- [--quick] [--n <modules>] [--out <dir>]
+ *   npm run bench -- [--quick] [--n <modules>] [--rate <searches/s>] [--out <dir>]
  *
  * Embedded defaults unless DATABASE_URL is set (then REDIS_URL and MEILI_URL).
  */
@@ -19,8 +19,9 @@ import { BenchDatabase, createBenchDatabase, runMigrations, stamp } from './data
 import { deleteQueueKeys } from './database/queue-keys';
 import { GraphQLClient } from './load/graphql-client';
 import { LoadGenerator } from './load/load-generator';
-import { ADMIN, ApiProcess, REPO_ROOT, startApi, waitUntilIdle } from './processes/api-process';
+import { ADMIN, ApiProcess, METRICS_TOKEN, REPO_ROOT, startApi, waitUntilIdle } from './processes/api-process';
 import { ensureBuild } from './processes/ensure-build';
+import { buildQueryLog } from './queries/query-log';
 import { searchLoadMix, type QueryVocabulary } from './queries/search-queries';
 import type { BenchResults } from './report/bench-results';
 import { commandLine, machineFacts, modeFacts } from './report/machine';
@@ -29,6 +30,8 @@ import { createCurator, login } from './scenarios/accounts';
 import { measureEnrol } from './scenarios/enrol';
 import { LoadContext, measureFrameworkFloor, measureHttpCeiling, measureSearchLoad, searchLoadSpec } from './scenarios/http-load';
 import { measureImport } from './scenarios/import';
+import { measureOpenLoopSearch, openLoopCounts } from './scenarios/open-loop-search';
+import { measureQueryLog } from './scenarios/query-log-load';
 import { measureInProcessSearch } from './scenarios/in-process-search';
 import { checkLedgerInvariants } from './scenarios/ledger-invariants';
 import { runPgbench } from './scenarios/pgbench';
@@ -36,9 +39,14 @@ import { measureSyncLag } from './scenarios/sync-lag';
 import { CleanupStack } from './support/cleanup';
 import { ForeignLoadMonitor } from './support/foreign-load-monitor';
 import { pollUntil } from './support/poll';
+import { seededRandom } from './search/synthetic-corpus';
+import type { SearchRequest } from '../../src/search/search-engine.port';
 
 const CORPUS_SEED = 42;
 const PENDING_REVIEWS_SEED = 200;
+const QUERY_LOG_SEED = 16;
+/** Of the realistic log's requests, the share whose query appears once in it (issue 16). */
+const QUERY_LOG_SINGLETON_SHARE = 0.3;
 const MiB = 2 ** 20;
 const began = performance.now();
 
@@ -82,14 +90,40 @@ async function prepareCatalogue(options: BenchOptions, database: BenchDatabase, 
     results.catalogue = { published: catalogue.published, pendingReviews: catalogue.pendingReviews.length, seedSeconds: catalogue.seconds };
     log(`catalogue: ${catalogue.published.toLocaleString('en')} modules in ${catalogue.seconds.toFixed(1)} s`);
     const source: QueryVocabulary = { vocabulary: corpus.vocabulary, categorySlugs, random: corpus.random };
-    const loadMix = searchLoadMix(source, options.searchRequests);
+    const searchList = distinct(searchLoadMix(source, options.searchListLength), new Set());
+    const loadMix = searchList.slice(0, options.searchRequests);
+    const openLoopPlan = { ...options.openLoop, warmupSeconds: options.plan.warmupSeconds };
+    const counts = openLoopCounts(openLoopPlan);
+    const openLoopRequests = distinctOpenLoopRequests(source, counts.warmup + counts.measured, searchList);
     results.inProcess = await scenario(results, 'in-process search', () =>
-      measureInProcessSearch(open.url, source, loadMix.slice(0, Math.min(loadMix.length, options.queriesPerClass * 3)), options.queriesPerClass),
+      measureInProcessSearch(open.url, source, loadMix.slice(0, Math.min(loadMix.length, options.queriesPerClass * 3)), options.queriesPerClass, openLoopRequests.slice(counts.warmup)),
     );
-    return { catalogue, categorySlugs, loadMix };
+    const queryLog = buildQueryLog(
+      { vocabulary: corpus.vocabulary, realTitles: corpus.realTitles, categorySlugs, random: seededRandom(QUERY_LOG_SEED) },
+      { ...options.queryLog, singletonShare: QUERY_LOG_SINGLETON_SHARE },
+    );
+    return { catalogue, categorySlugs, searchList, openLoopPlan, openLoopCounts: counts, openLoopRequests, queryLog };
   } finally {
     await open.close();
   }
+}
+
+/** The requests that are not in `seen` (nor twice in `requests`), in order; `seen` gains them. */
+function distinct(requests: SearchRequest[], seen: Set<string>): SearchRequest[] {
+  return requests.filter((request) => {
+    const key = JSON.stringify(request);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** `count` requests of the load mix that the other search loads never send: the open loop's answers are never cached ones. */
+function distinctOpenLoopRequests(source: QueryVocabulary, count: number, searchList: SearchRequest[]): SearchRequest[] {
+  const seen = new Set(searchList.map((request) => JSON.stringify(request)));
+  const requests: SearchRequest[] = [];
+  while (requests.length < count) requests.push(...distinct(searchLoadMix(source, count - requests.length), seen));
+  return requests;
 }
 
 async function startTheApi(options: BenchOptions, database: BenchDatabase, cleanup: CleanupStack, results: BenchResults): Promise<ApiProcess> {
@@ -135,7 +169,8 @@ async function runSuite(options: BenchOptions, results: BenchResults, cleanup: C
   const database = await createBenchDatabase(options.environment.databaseUrl, cleanup);
 
   log(`catalogue of ${options.n.toLocaleString('en')} modules into the ${database.mode} database…`);
-  const { catalogue, categorySlugs, loadMix } = await prepareCatalogue(options, database, results);
+  const prepared = await prepareCatalogue(options, database, results);
+  const { catalogue, categorySlugs } = prepared;
 
   const generator = await LoadGenerator.start(cleanup);
   const context: LoadContext = { generator, plan: options.plan, connections: options.connections, workDir, cleanup };
@@ -153,14 +188,33 @@ async function runSuite(options: BenchOptions, results: BenchResults, cleanup: C
     return work();
   };
   results.frameworkFloor = await scenario(results, 'framework floor', onIdleApi(() => measureFrameworkFloor(context, api.graphqlUrl)));
-  results.search = await scenario(results, 'search load', onIdleApi(() => measureSearchLoad(context, api.graphqlUrl, loadMix)));
+  results.openLoop = await scenario(
+    results,
+    `open-loop search at ${options.openLoop.ratePerSecond}/s`,
+    onIdleApi(async () => {
+      const figures = await measureOpenLoopSearch(context, api.graphqlUrl, prepared.openLoopPlan, prepared.openLoopRequests);
+      const expected = prepared.openLoopCounts;
+      if (figures.firstMeasured !== expected.warmup || figures.scheduled !== expected.measured) {
+        results.notes.push(`The open loop measured requests ${figures.firstMeasured}–${figures.firstMeasured + figures.scheduled} of its list, not ${expected.warmup}–${expected.warmup + expected.measured} as timed in-process: the API cost beyond the engine compares different requests.`);
+      }
+      return figures;
+    }),
+  );
+  const searchSpec = searchLoadSpec(context, api.graphqlUrl, prepared.searchList);
+  results.search = await scenario(results, 'search load (autocannon)', onIdleApi(() => measureSearchLoad(context, searchSpec)));
+  results.searchPlain = await scenario(results, 'search load (plain closed-loop client)', onIdleApi(() => measureSearchLoad(context, searchSpec, 'plain')));
+  results.queryLog = await scenario(
+    results,
+    'realistic query log',
+    onIdleApi(() => measureQueryLog(context, { graphqlUrl: api.graphqlUrl, metricsUrl: `${api.baseUrl}/metrics`, metricsToken: METRICS_TOKEN }, prepared.queryLog, options.plan.rounds)),
+  );
   results.syncLag = await scenario(
     results,
     'sync lag',
     onIdleApi(async () => {
       const curatorToken = await createCurator(client);
       const pending = catalogue.pendingReviews.slice(0, options.approvals);
-      return measureSyncLag(client, generator, searchLoadSpec(context, api.graphqlUrl, loadMix), curatorToken, pending);
+      return measureSyncLag(client, generator, searchSpec, curatorToken, pending);
     }),
   );
   results.enrol = await scenario(results, 'enrol', onIdleApi(() => measureEnrol(client, context, api.graphqlUrl, catalogue, options.beneficiaries)));

@@ -5,7 +5,7 @@ import type { CleanupStack } from '../support/cleanup';
 import { spawnChild, type ChildHandle } from '../support/child-process';
 import { processTicks, TICKS_PER_SECOND } from '../support/process-table';
 import { median } from '../support/stats';
-import type { LoadFigures, LoadSpec, ParentMessage, RequestList, RunnerMessage } from './load-protocol';
+import type { LoadFigures, LoadSpec, OpenLoopFigures, OpenLoopSpec, ParentMessage, RequestList, RunnerMessage } from './load-protocol';
 
 const RUNNER = join(__dirname, 'load-runner.ts');
 
@@ -61,12 +61,23 @@ export class LoadGenerator {
    * A warm-up run (discarded), then `rounds` runs; medians of each figure.
    * With `serverPid`, each round also reports that process's CPU time per response.
    */
-  async measure(spec: Omit<LoadSpec, 'durationSeconds'>, plan: RoundPlan, serverPid?: number): Promise<MeasuredLoad> {
-    if (plan.warmupSeconds > 0) await this.run({ ...spec, durationSeconds: plan.warmupSeconds });
+  measure(spec: Omit<LoadSpec, 'durationSeconds'>, plan: RoundPlan, serverPid?: number): Promise<MeasuredLoad> {
+    const warmup = plan.warmupSeconds > 0 ? { ...spec, durationSeconds: plan.warmupSeconds } : undefined;
+    return this.rounds(warmup, { ...spec, durationSeconds: plan.roundSeconds }, plan.rounds, serverPid);
+  }
+
+  /** As measure(), but each run ends after a number of requests instead of a time: a list sent once, in order. */
+  measureRequests(spec: Omit<LoadSpec, 'durationSeconds' | 'amount'>, amounts: { warmup: number; rounds: number; perRound: number }, serverPid?: number): Promise<MeasuredLoad> {
+    const asRun = (amount: number) => ({ ...spec, amount, durationSeconds: 0 });
+    return this.rounds(amounts.warmup > 0 ? asRun(amounts.warmup) : undefined, asRun(amounts.perRound), amounts.rounds, serverPid);
+  }
+
+  private async rounds(warmup: LoadSpec | undefined, round: LoadSpec, count: number, serverPid?: number): Promise<MeasuredLoad> {
+    if (warmup) await this.run(warmup);
     const rounds: LoadFigures[] = [];
-    for (let i = 0; i < plan.rounds; i++) {
+    for (let i = 0; i < count; i++) {
       const before = serverPid === undefined ? undefined : processTicks(serverPid);
-      const figures = await this.run({ ...spec, durationSeconds: plan.roundSeconds });
+      const figures = await this.run(round);
       const after = serverPid === undefined ? undefined : processTicks(serverPid);
       if (before !== undefined && after !== undefined && figures.requests > 0) {
         figures.serverCpuMsPerRequest = ((after - before) * (1000 / TICKS_PER_SECOND)) / figures.requests;
@@ -74,6 +85,34 @@ export class LoadGenerator {
       rounds.push(figures);
     }
     return { median: medianFigures(rounds), rounds };
+  }
+
+  /**
+   * One open-loop run; with `serverPid`, that process's CPU time per answer
+   * from the start of the measured window to the last answer.
+   */
+  async openLoop(spec: OpenLoopSpec, serverPid?: number): Promise<OpenLoopFigures> {
+    let ticksAtWindow: number | undefined;
+    const answer = new Promise<RunnerMessage>((resolve, reject) => {
+      const onMessage = (message: RunnerMessage) => {
+        if (message.type === 'window' && serverPid !== undefined) ticksAtWindow = processTicks(serverPid);
+        else if (message.type === 'openLoopResult' || message.type === 'error') {
+          this.child.process.off('message', onMessage);
+          resolve(message);
+        }
+      };
+      this.child.process.on('message', onMessage);
+      void this.child.exited.then((code) => reject(new Error(`The load runner exited (${code}): ${this.child.stderrTail()}`)));
+    });
+    this.send({ type: 'openLoop', spec });
+    const message = await answer;
+    if (message.type === 'error') throw new Error(`Open-loop run failed: ${message.message}`);
+    const figures = (message as Extract<RunnerMessage, { type: 'openLoopResult' }>).figures;
+    const ticksAtEnd = serverPid === undefined ? undefined : processTicks(serverPid);
+    if (ticksAtWindow !== undefined && ticksAtEnd !== undefined && figures.answeredInWindow > 0) {
+      figures.serverCpuMsPerRequest = ((ticksAtEnd - ticksAtWindow) * (1000 / TICKS_PER_SECOND)) / figures.answeredInWindow;
+    }
+    return figures;
   }
 
   async close(): Promise<void> {
@@ -94,6 +133,7 @@ export function medianFigures(rounds: LoadFigures[]): LoadFigures {
     throughput: of((r) => r.throughput),
     latency: {
       count: of((r) => r.latency.count),
+      mean: of((r) => r.latency.mean),
       p50: of((r) => r.latency.p50),
       p95: of((r) => r.latency.p95),
       p99: of((r) => r.latency.p99),

@@ -1,11 +1,14 @@
 /**
  * The load generator: a child process of the bench, so that generating load
- * does not share the event loop of anything it measures. It runs autocannon
- * when the parent sends a LoadSpec and answers with the figures.
+ * does not share the event loop of anything it measures. When the parent
+ * sends a spec it runs autocannon, the plain closed-loop client or the
+ * open-loop generator and answers with the figures.
  */
-import { readFileSync } from 'node:fs';
 import { summarizeLatencies } from '../support/stats';
-import type { LoadFigures, LoadSpec, ParentMessage, RequestList, RunnerMessage } from './load-protocol';
+import type { LoadFigures, LoadSpec, ParentMessage, RunnerMessage } from './load-protocol';
+import { runOpenLoop } from './open-loop';
+import { runPlainClosedLoop } from './plain-closed-loop';
+import { RequestCursors, type RequestCursor } from './request-cursor';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: Record<string, unknown>) => AutocannonInstance;
@@ -17,15 +20,18 @@ interface AutocannonInstance {
 }
 
 const send = (message: RunnerMessage) => process.send!(message);
+const cursors = new RequestCursors();
 let current: AutocannonInstance | undefined;
-/** Position in the request list; kept across runs, so consecutive rounds use fresh requests. */
-let nextRequest = 0;
-let wraps = 0;
+let stopRequested = false;
 
 function run(spec: LoadSpec): Promise<LoadFigures> {
-  const list = JSON.parse(readFileSync(spec.requestsFile, 'utf8')) as RequestList;
-  const headerSets = list.headerSets?.length ? list.headerSets : [{}];
-  const total = headerSets.length * list.bodies.length;
+  const cursor = cursors.open(spec.requestsFile);
+  stopRequested = false;
+  if (spec.client === 'plain') return runPlainClosedLoop(spec, cursor, { onStarted: () => send({ type: 'started' }), stopped: () => stopRequested });
+  return runAutocannon(spec, cursor);
+}
+
+function runAutocannon(spec: LoadSpec, cursor: RequestCursor): Promise<LoadFigures> {
   const latencies: number[] = [];
   let ok = 0;
   let graphqlErrors = 0;
@@ -37,19 +43,14 @@ function run(spec: LoadSpec): Promise<LoadFigures> {
       method: spec.method,
       connections: spec.connections,
       duration: spec.durationSeconds,
+      ...(spec.amount === undefined ? {} : { amount: spec.amount }),
       timeout: 30,
       headers: { 'content-type': 'application/json' },
       requests: [
         {
           setupRequest(request: { body?: string; headers: Record<string, string> }) {
-            const k = nextRequest;
-            nextRequest += 1;
-            if (nextRequest >= total) {
-              nextRequest = 0;
-              wraps += 1;
-            }
-            const body = list.bodies[((k % headerSets.length) + Math.floor(k / headerSets.length)) % list.bodies.length];
-            return { ...request, body, headers: { ...request.headers, ...headerSets[k % headerSets.length] } };
+            const { body, headers } = cursor.next();
+            return { ...request, body, headers: { ...request.headers, ...headers } };
           },
         },
       ],
@@ -77,7 +78,7 @@ function run(spec: LoadSpec): Promise<LoadFigures> {
         throughput: good / seconds,
         latency: summarizeLatencies(latencies),
         failures: result.non2xx + result.errors + result.timeouts + graphqlErrors,
-        wraps,
+        wraps: cursor.wraps,
         firstFailure,
       });
     });
@@ -90,7 +91,13 @@ process.on('message', (message: ParentMessage) => {
       (figures) => send({ type: 'result', figures }),
       (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
     );
+  } else if (message.type === 'openLoop') {
+    runOpenLoop(message.spec, cursors.open(message.spec.requestsFile), () => send({ type: 'window' })).then(
+      (figures) => send({ type: 'openLoopResult', figures }),
+      (error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+    );
   } else if (message.type === 'stop') {
+    stopRequested = true;
     current?.stop();
   } else {
     process.exit(0);

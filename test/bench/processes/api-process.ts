@@ -8,6 +8,8 @@ import { pollUntil } from '../support/poll';
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 export const ADMIN = { email: 'admin-bench@example.id', password: 'admin-bench-password-1' };
 const JWT_SECRET = 'bench-jwt-secret-0123456789-abcdefghijklmnop';
+/** GET /metrics of the bench's API needs it (production mode requires a token). */
+export const METRICS_TOKEN = 'bench-metrics-token-0123456789';
 const HEALTH_DEADLINE_MS = 180_000;
 
 export interface ApiProcess {
@@ -48,7 +50,7 @@ export async function startApi(environment: Record<string, string>, cleanup: Cle
     SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
     JWT_SECRET,
-    METRICS_TOKEN: 'bench-metrics-token-0123456789',
+    METRICS_TOKEN,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     // The bench registers hundreds of accounts from one address and writes fast.

@@ -1,10 +1,11 @@
 import type { MeasuredLoad } from '../load/load-generator';
-import type { LoadFigures } from '../load/load-protocol';
+import type { LoadFigures, OpenLoopFigures } from '../load/load-protocol';
 import type { EnrolFigures } from '../scenarios/enrol';
 import type { ImportFigures } from '../scenarios/import';
 import type { InProcessFigures } from '../scenarios/in-process-search';
 import type { InvariantFigures } from '../scenarios/ledger-invariants';
 import type { PgbenchFigures } from '../scenarios/pgbench';
+import type { QueryLogFigures } from '../scenarios/query-log-load';
 import type { SyncLagFigures } from '../scenarios/sync-lag';
 
 export interface MachineFacts {
@@ -45,7 +46,14 @@ export interface BenchResults {
   rssAfterLoadMiB?: number;
   httpCeiling?: MeasuredLoad;
   frameworkFloor?: MeasuredLoad;
+  /** searchModules at a fixed offered rate, Poisson arrivals (open loop). */
+  openLoop?: OpenLoopFigures;
+  /** The search load from autocannon… */
   search?: MeasuredLoad;
+  /** …and from the plain closed-loop client (node:http keep-alive workers), right after it. */
+  searchPlain?: MeasuredLoad;
+  /** The realistic query log (Zipf popularity) at the load's concurrency. */
+  queryLog?: QueryLogFigures;
   syncLag?: SyncLagFigures;
   enrol?: EnrolFigures;
   pgbench?: PgbenchFigures;

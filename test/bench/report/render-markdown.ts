@@ -1,6 +1,7 @@
 import type { MeasuredLoad } from '../load/load-generator';
 import type { BenchResults } from './bench-results';
-import { checkTargets } from './targets';
+import { checkIssue16Targets } from './targets-issue16';
+import { checkTargets, type TargetCheck } from './targets';
 
 const num = (value: number, digits = 0) => value.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const ms = (value: number) => `${num(value, value < 10 ? 2 : 1)} ms`;
@@ -9,6 +10,7 @@ const ratio = (value: number | undefined) => (value === undefined || !Number.isF
 const latency = (load: MeasuredLoad) =>
   `p50 ${ms(load.median.latency.p50)} · p95 ${ms(load.median.latency.p95)} · p99 ${ms(load.median.latency.p99)}` +
   (load.median.serverCpuMsPerRequest === undefined ? '' : ` · server CPU ${ms(load.median.serverCpuMsPerRequest)}/req`);
+const meanAndTail = (load: MeasuredLoad) => `mean ${ms(load.median.latency.mean)} · p99 ${ms(load.median.latency.p99)} · max ${ms(load.median.latency.max)}`;
 const failures = (load: MeasuredLoad) => (load.median.failures > 0 ? ` · **${load.median.failures} failed** (${load.median.firstFailure ?? ''})` : '');
 
 /** The report as Markdown: figures beside their references, targets, details. */
@@ -30,7 +32,9 @@ export function renderMarkdown(results: BenchResults): string {
   if (results.catalogue) {
     lines.push(`- Catalogue: ${num(results.catalogue.published)} PUBLISHED modules (+${results.catalogue.pendingReviews} IN_REVIEW for the sync-lag scenario), bulk-inserted in ${num(results.catalogue.seedSeconds, 1)} s`);
   }
-  lines.push(`- Load: autocannon in a separate process over 127.0.0.1, ${results.connections} connections, warm-up ${results.plan.warmupSeconds} s excluded, ${results.plan.rounds} rounds of ${results.plan.roundSeconds} s, medians of the rounds`);
+  lines.push(
+    `- Load: autocannon in a separate process over 127.0.0.1, ${results.connections} connections, warm-up ${results.plan.warmupSeconds} s excluded, ${results.plan.rounds} rounds of ${results.plan.roundSeconds} s, medians of the rounds; the plain closed-loop client (${results.connections} node:http keep-alive workers) the same way; the open-loop generator and the realistic query log as their rows say`,
+  );
   for (const command of results.commands) lines.push(`- Command: \`${command}\``);
   lines.push('');
 
@@ -55,6 +59,25 @@ export function renderMarkdown(results: BenchResults): string {
       }
     }
   }
+  const openLoop = results.openLoop;
+  if (openLoop) {
+    const engine = results.inProcess?.openLoop;
+    lines.push(
+      `| Search, open loop: ${openLoop.ratePerSecond}/s offered, Poisson arrivals, ${openLoop.seconds} s measured (latency from the scheduled send time) | ${rate(openLoop.throughput)} · p50 ${ms(openLoop.latency.p50)} · p95 ${ms(openLoop.latency.p95)} · p99 ${ms(openLoop.latency.p99)} · max ${ms(openLoop.latency.max)} · ${openLoop.late} late (sent ≥ 5 ms after their time; worst ${ms(openLoop.maxSendLagMs)}), ${openLoop.failures} failed of ${num(openLoop.scheduled)}, ${openLoop.connections} connections${openLoop.serverCpuMsPerRequest === undefined ? '' : ` · API CPU ${ms(openLoop.serverCpuMsPerRequest)}/search`}${openLoop.firstFailure ? ` (${openLoop.firstFailure.slice(0, 200)})` : ''} | target p99 50 ms${engine ? `; the same requests in-process: engine CPU ${ms(engine.cpuMeanMs)} mean, ${ms(engine.cpuMedianMs)} median per query` : ''} | ${ratio(openLoop.latency.p99 / 50)} |`,
+    );
+  }
+  const plain = results.searchPlain;
+  if (search || plain) {
+    lines.push(
+      `| Search at saturation, c=${results.connections}: autocannon vs the plain closed-loop client (same request list, one after the other) | autocannon: ${search ? meanAndTail(search) : '—'} · plain: ${plain ? `${rate(plain.median.throughput)} · ${meanAndTail(plain)}${failures(plain)}` : '—'} | target p99 ≤ 3 × mean (plain client) | ${ratio(plain && plain.median.latency.p99 / plain.median.latency.mean)} |`,
+    );
+  }
+  const log = results.queryLog;
+  if (log) {
+    lines.push(
+      `| Realistic query log: ${num(log.requests)} requests over ${num(log.distinctQueries)} distinct queries (${num(log.distinctInLog)} of them requested; Zipf exponent ${log.exponent.toFixed(2)}; ${num(log.singletonShare * 100, 1)} % of requests seen once), sent once in order by autocannon | ${rate(log.load.median.throughput)} · ${latency(log.load)}${failures(log.load)} · search cache hit rate ${log.cacheHitRate === undefined ? 'n/a' : `${num(log.cacheHitRate * 100, 1)} %`} | HTTP ceiling | ${ratio(ceiling && log.load.median.throughput / ceiling.median.throughput)} |`,
+    );
+  }
   const enrol = results.enrol;
   const pgbench = results.pgbench;
   if (enrol) {
@@ -76,15 +99,8 @@ export function renderMarkdown(results: BenchResults): string {
   }
   lines.push('');
 
-  lines.push('## Targets (issue 5)');
-  lines.push('');
-  lines.push('| target | measured | met |');
-  lines.push('| --- | --- | --- |');
-  for (const check of checkTargets(results)) {
-    const met = check.met === null ? 'n/a' : check.met ? 'met' : '**not met**';
-    lines.push(`| ${check.target} | ${check.measured} | ${met}${check.note ? ` (${check.note})` : ''} |`);
-  }
-  lines.push('');
+  lines.push(...targetTable('Targets (issue 16)', checkIssue16Targets(results)));
+  lines.push(...targetTable('Targets (issue 5)', checkTargets(results)));
 
   const inProcess = results.inProcess;
   if (inProcess) {
@@ -103,7 +119,9 @@ export function renderMarkdown(results: BenchResults): string {
   const loads: [string, MeasuredLoad | undefined][] = [
     ['HTTP ceiling', ceiling],
     ['Framework floor', floor],
-    ['Search', search],
+    ['Search (autocannon)', search],
+    ['Search (plain closed-loop client)', plain],
+    ['Realistic query log', log?.load],
     ['Enrol', enrol?.load],
   ];
   if (loads.some(([, load]) => load)) {
@@ -128,4 +146,14 @@ export function renderMarkdown(results: BenchResults): string {
   for (const [name, reason] of Object.entries(results.skipped)) lines.push(`- Skipped ${name}: ${reason}`);
   for (const [name, error] of Object.entries(results.errors)) lines.push(`- **Failed ${name}**: ${error}`);
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+function targetTable(title: string, checks: TargetCheck[]): string[] {
+  const lines = [`## ${title}`, '', '| target | measured | met |', '| --- | --- | --- |'];
+  for (const check of checks) {
+    const met = check.met === null ? 'n/a' : check.met ? 'met' : '**not met**';
+    lines.push(`| ${check.target} | ${check.measured} | ${met}${check.note ? ` (${check.note})` : ''} |`);
+  }
+  lines.push('');
+  return lines;
 }

@@ -49,6 +49,7 @@ export function searchLoadSpec(context: LoadContext, graphqlUrl: string, request
   return { url: graphqlUrl, method: 'POST', connections: context.connections, requestsFile, graphql: true };
 }
 
-export function measureSearchLoad(context: LoadContext, graphqlUrl: string, requests: SearchRequest[]): Promise<MeasuredLoad> {
-  return context.generator.measure(searchLoadSpec(context, graphqlUrl, requests), context.plan, context.apiPid);
+/** The search load with autocannon or the plain closed-loop client; consecutive loads on one spec go on through its list. */
+export function measureSearchLoad(context: LoadContext, spec: Omit<LoadSpec, 'durationSeconds'>, client: 'autocannon' | 'plain' = 'autocannon'): Promise<MeasuredLoad> {
+  return context.generator.measure({ ...spec, client }, context.plan, context.apiPid);
 }

@@ -2,6 +2,8 @@
 
 export interface LatencySummary {
   count: number;
+  /** Arithmetic mean (NaN without samples). */
+  mean: number;
   p50: number;
   p95: number;
   p99: number;
@@ -15,8 +17,11 @@ export function percentileOfSorted(sorted: ArrayLike<number>, fraction: number):
 
 export function summarizeLatencies(samples: readonly number[]): LatencySummary {
   const sorted = Float64Array.from(samples).sort();
+  let sum = 0;
+  for (const sample of sorted) sum += sample;
   return {
     count: sorted.length,
+    mean: sorted.length > 0 ? sum / sorted.length : Number.NaN,
     p50: percentileOfSorted(sorted, 0.5),
     p95: percentileOfSorted(sorted, 0.95),
     p99: percentileOfSorted(sorted, 0.99),
