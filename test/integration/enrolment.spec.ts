@@ -1,3 +1,4 @@
+import { EnrolFunction1764910000000 } from '../../migrations/1764910000000-enrol-function';
 import { Role } from '../../src/auth/role';
 import { ModerationService } from '../../src/moderation/moderation.service';
 import { JobName } from '../../src/queue/jobs';
@@ -104,6 +105,21 @@ describe('enrolment in one round trip', () => {
     const [wallet] = await t.db.query(`SELECT balance_idr FROM wallets WHERE user_id = $1`, [beneficiary.id]);
     expect(wallet.balance_idr).toBe(0);
     expect(await enrollmentCount(module.id)).toBe(1);
+  });
+
+  it('its migration goes down (no function left) and up again', async () => {
+    const migration = new EnrolFunction1764910000000();
+    const runner = t.db.createQueryRunner();
+    try {
+      await migration.down(runner);
+      expect(await runner.query(`SELECT count(*)::int AS n FROM pg_proc WHERE proname = 'enroll_beneficiary'`)).toEqual([{ n: 0 }]);
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const module = await publishedModule(t, owner.token, curator.token, { priceIdr: 1 });
+    const beneficiary = await registerBeneficiaryWithCard(t);
+    expect((await t.gql(ENROLL_LEAN, { moduleId: module.id }, beneficiary.token)).data!.enroll).toMatchObject({ status: 'ACTIVE', chargedIdr: 1 });
   });
 
   (process.env.DATABASE_URL ? it : it.skip)('an unpublish that commits while the enrolment waits for the module row undoes the whole enrolment (PostgreSQL only: PGlite runs one transaction at a time)', async () => {
