@@ -51,7 +51,7 @@ export interface Signal {
  * holding its rarest words (rareWordCategories) half that; a neighbour of the best matches
  * (neighbourFits) only orders what would otherwise be filler.
  */
-export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, enrolled: 1.5, skill: 1.5, category: 1, categoryAgreement: 2, rareWordCategory: 1, neighbour: 0.3 } as const;
+export const WEIGHTS = { like: 3, purchase: 3, earlierPurchase: 2, interest: 2, enrolled: 1.5, skill: 1.5, category: 1, categoryAgreement: 2, rareWordCategory: 1, topicAgreement: 3, neighbour: 0.3 } as const;
 const MAX_INTERESTS = 10;
 const MAX_PURCHASES = 3;
 const MAX_SKILLS = 5;

@@ -3,6 +3,7 @@ import type { SearchLanguage } from '../search/text/search-language';
 import { browseFits, CATEGORY_EVIDENCE, categoryAgreementFits, clauseCategories, inverseDocumentFrequency, NEIGHBOUR_SOURCE_FIT, NEIGHBOUR_SOURCES, neighbourFits, rareWordCategories, senseAgreement, compareOptions, fuseSignals, inferredCategories, nearDuplicatesLast, RankableModule, relevanceRanking, shelfDocumentFrequency, Signal, TermHits, WEIGHTS } from './free-options-ranking';
 import { isVerb, relevanceClauses, titleTerms, titleWords } from './relevance-terms';
 import { TermGrader } from './term-match';
+import { mainTopicSets, moduleTopicProfile, TopicProfile, topicAgreement, topicFactor, topicFits, topicProfile } from './topic-agreement';
 
 /** How many hits of each search take part in the ranking. */
 export const POOL_SIZE = 50;
@@ -39,8 +40,8 @@ export interface FreeOptionCandidates {
 export async function gatherFreeOptions(engine: SearchEngine, language: SearchLanguage, query: FreeOptionsQuery): Promise<FreeOptionCandidates> {
   const filters: SearchFilters = { priceIdr: query.priceIdr, excludeIds: query.excludeIds };
   const pageSize = Math.max(POOL_SIZE, query.first);
-  const search = (text: string, categorySlugs?: string[]) =>
-    engine.search({ query: text, filters: { ...filters, categorySlugs }, sort: text ? 'RELEVANCE' : 'POPULARITY', page: 1, pageSize, facets: false });
+  const search = (text: string, categorySlugs?: string[], topics?: string[]) =>
+    engine.search({ query: text, filters: { ...filters, categorySlugs, topics }, sort: text ? 'RELEVANCE' : 'POPULARITY', page: 1, pageSize, facets: false });
   // A category's evidence is the whole shelf (any price, enrolled too): a paid course's peers are mostly paid.
   const searchWholeShelf = (term: string) => engine.search({ query: term, filters: {}, sort: 'RELEVANCE', page: 1, pageSize: CATEGORY_EVIDENCE, facets: false });
 
@@ -50,11 +51,15 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
   const categorySignals = query.signals.filter((signal) => signal.categorySlugs);
   const inferring = textSignals.filter((signal) => signal.infersCategory);
   const evidenceTerms = [...new Set(inferring.flatMap((signal) => clausesOf.get(signal)!.flatMap((clause) => [...clause.words, ...(clause.phrase ? [clause.phrase] : [])])))];
-  const [popular, termResponses, categoryResponses, evidenceResponses] = await Promise.all([
+  // What each text that says what the beneficiary is after is about, by the topic lexicon; its main topics and groups are browsed for filler.
+  const profiles = new Map(inferring.map((signal) => [signal, topicProfile(signal.query, language.topics)] as const));
+  const topicBrowses = mainTopicSets([...profiles.values()], language.topics);
+  const [popular, termResponses, categoryResponses, evidenceResponses, topicResponses] = await Promise.all([
     search(''),
     Promise.all(distinctTerms.map((term) => search(term))),
     Promise.all(categorySignals.map((signal) => search('', signal.categorySlugs))),
     Promise.all(evidenceTerms.map((term) => searchWholeShelf(term))),
+    Promise.all(topicBrowses.map((topics) => search('', undefined, topics))),
   ]);
 
   const grader = new TermGrader(language);
@@ -64,15 +69,24 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
     const { hits, totalHits } = responses.get(term)!;
     return { ids: save ? remember(hits) : hits.map((hit) => hit.id), grades: hits.map((hit) => grader.grade(term, hit.document, typed)), totalHits };
   };
-  /** `sense` scales a hit of the n-th clause by its module's category (senseAgreement); without it every hit counts whole. */
-  const rankingOf = (signal: Signal, termHits: (term: string, typed: boolean) => TermHits, shelfSize: number, sense?: (index: number, slug: string) => number) => {
+  // A module's topics from its title and skills, with how many of its words name each.
+  const moduleTopics = new Map<string, TopicProfile | undefined>();
+  const topicsOfModule = (id: string) => {
+    if (!moduleTopics.has(id)) {
+      const document = documents.get(id)!;
+      moduleTopics.set(id, moduleTopicProfile(language.topics.resolvedTopicsOf(`${document.title} ${document.skills.join(' ')}`), language.topics));
+    }
+    return moduleTopics.get(id);
+  };
+  /** `sense` scales a hit of the n-th clause by its module (word sense by category, topic agreement); without it every hit counts whole. */
+  const rankingOf = (signal: Signal, termHits: (term: string, typed: boolean) => TermHits, shelfSize: number, sense?: (index: number, id: string) => number) => {
     const clauses = clausesOf.get(signal)!.map((clause) => ({
       weight: clause.weight,
       words: clause.words.map((word) => termHits(word, !signal.fromCatalogue)),
       phrase: clause.phrase ? termHits(clause.phrase, !signal.fromCatalogue) : undefined,
     }));
     if (!sense) return relevanceRanking(clauses, shelfSize, signal.minClauses);
-    const senseOf = (hits: TermHits, index: number): TermHits => ({ ...hits, grades: hits.grades.map((grade, rank) => grade * sense(index, documents.get(hits.ids[rank])!.categorySlug)) });
+    const senseOf = (hits: TermHits, index: number): TermHits => ({ ...hits, grades: hits.grades.map((grade, rank) => grade * sense(index, hits.ids[rank])) });
     return relevanceRanking(
       clauses.map((clause, index) => ({ ...clause, words: clause.words.map((hits) => senseOf(hits, index)), phrase: clause.phrase && senseOf(clause.phrase, index) })),
       shelfSize,
@@ -103,7 +117,14 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
     const hits = offeredHits(term, typed);
     return { ...hits, totalHits: shelfDocumentFrequency({ holding: hits.totalHits, size: popular.totalHits }, { holding: shelfHolding.get(term), size: shelfSize }) };
   };
-  const textRankings = textSignals.map((signal) => ({ weight: signal.weight, fits: rankingOf(signal, offeredHitsByShelfFrequency, shelfSize, senses.get(signal)) }));
+  const senseOfModule = (signal: Signal) => {
+    const bySense = senses.get(signal);
+    const profile = profiles.get(signal);
+    if (!bySense && !profile) return undefined;
+    return (index: number, id: string) =>
+      (bySense ? bySense(index, documents.get(id)!.categorySlug) : 1) * (profile ? topicFactor(topicAgreement(profile, topicsOfModule(id))) : 1);
+  };
+  const textRankings = textSignals.map((signal) => ({ weight: signal.weight, fits: rankingOf(signal, offeredHitsByShelfFrequency, shelfSize, senseOfModule(signal)) }));
 
   // What each bought course or like text is about: the categories of its best matches on the whole shelf, by share.
   const shelfRankings = inferring.map((signal) => rankingOf(signal, shelfHits, shelfSize));
@@ -145,8 +166,13 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
   const inferredBrowses = await Promise.all(inferredSlugs.map((slug) => search('', [slug])));
   const offeredIn = new Map(inferredSlugs.map((slug, i) => [slug, { ids: remember(inferredBrowses[i].hits), totalHits: inferredBrowses[i].totalHits }]));
 
+  remember(popular.hits);
+  topicResponses.forEach((response) => remember(response.hits));
+  const candidates = [...documents.keys()].map((id) => ({ id, topics: topicsOfModule(id) }));
+  const topicRankings = [...profiles.values()].flatMap((profile) => (profile ? [{ weight: WEIGHTS.topicAgreement, fits: topicFits(profile, candidates) }] : []));
   const scores = fuseSignals([
     ...textRankings,
+    ...topicRankings,
     { weight: WEIGHTS.neighbour, fits: neighbours },
     ...categorySignals.map((signal, i) => ({ weight: signal.weight, fits: browseFits(remember(categoryResponses[i].hits)) })),
     ...categoryShares.map((shares) => ({
@@ -155,7 +181,6 @@ export async function gatherFreeOptions(engine: SearchEngine, language: SearchLa
     })),
     ...rareWordShares.map((shares) => ({ weight: WEIGHTS.rareWordCategory, fits: categoryAgreementFits(shares, offeredIn, popular.totalHits) })),
   ]);
-  remember(popular.hits);
   const popularIds = popular.hits.map((hit) => hit.id).filter((id) => !scores.has(id));
   const related = [...scores.keys()].sort((a, b) => scores.get(b)! - scores.get(a)! || (a < b ? -1 : 1));
   // Related first, then the popular fill; bounded, since the caller re-checks these rows in the database.

@@ -56,16 +56,9 @@ const VERB_PREFIX = /^(?:me|ber|be)/u;
  * an audience's or a place's, earlier ones more than later ones.
  */
 export function relevanceClauses(text: string, language: SearchLanguage): WeightedClause[] {
-  const tenthWord = [...text.matchAll(WORD)][MAX_WORDS - 1];
-  const head = tenthWord ? text.slice(0, tenthWord.index + tenthWord[0].length) : text;
   const clauses = new Map<string, WeightedClause>();
   let position = 0;
-  // The capturing group keeps the markers: segments at even places, each after the marker before it.
-  const parts = head.split(QUALIFIER);
-  parts.forEach((segment, place) => {
-    if (place % 2 === 1) return;
-    const index = place / 2;
-    const segmentWeight = index === 0 || TOOL.test(parts[place - 1]) ? 1 : QUALIFIER_WEIGHT;
+  textSegments(text).forEach(({ text: segment, weight: segmentWeight }, index) => {
     for (const clause of analyzeQuery(`${segment} `, language)) {
       const typed = clause.alternatives.find((alternative) => !alternative.synonym)?.words ?? [];
       const words = typed.map((word) => word.text);
@@ -79,6 +72,21 @@ export function relevanceClauses(text: string, language: SearchLanguage): Weight
     }
   });
   return [...clauses.values()];
+}
+
+/** A part of a text: its topic (weight 1), a tool's (1) or an audience's or place's (QUALIFIER_WEIGHT). */
+export interface TextSegment {
+  text: string;
+  weight: number;
+}
+
+/** The parts of a text's first ten words, split where it turns from its topic to a qualifier. */
+export function textSegments(text: string): TextSegment[] {
+  const tenthWord = [...text.matchAll(WORD)][MAX_WORDS - 1];
+  const head = tenthWord ? text.slice(0, tenthWord.index + tenthWord[0].length) : text;
+  // The capturing group keeps the markers: segments at even places, each after the marker before it.
+  const parts = head.split(QUALIFIER);
+  return parts.flatMap((segment, place) => (place % 2 === 1 ? [] : [{ text: segment, weight: place === 0 || TOOL.test(parts[place - 1]) ? 1 : QUALIFIER_WEIGHT }]));
 }
 
 /** An affixed verb: a verb prefix the stemmer strips ("mengelola" → "kelola"); "media" or "menu" keep their form. */

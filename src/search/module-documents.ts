@@ -3,6 +3,7 @@ import { ContributorKind } from '../accounts/user.entity';
 import { DeliveryMode, Level } from '../catalog/module-status';
 import { confidenceRating } from '../ratings/rating-score';
 import { ModuleDocument } from './search-engine.port';
+import { bundledTopicLexicon } from './text/topic-lexicon';
 
 /** A row of the documents query (modules joined with category and contributor). */
 export interface DocumentRow {
@@ -79,6 +80,7 @@ export function toDocument(row: DocumentRow): ModuleDocument {
     enrollmentCount: row.enrollment_count,
     completionCount: row.completion_count,
     publishedAt: (row.published_at ?? new Date(0)).getTime(),
+    topics: [...bundledTopicLexicon().topicsOf(`${row.title} ${row.skills.join(' ')}`).keys()].sort(),
   };
 }
 

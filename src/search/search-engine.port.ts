@@ -50,6 +50,8 @@ export interface ModuleDocument {
   completionCount: number;
   /** Epoch milliseconds. */
   publishedAt: number;
+  /** The topics of job training its title and skills name (the topic lexicon): what the free options' filler is browsed by. */
+  topics: string[];
 }
 
 export interface SearchFilters {
@@ -64,6 +66,8 @@ export interface SearchFilters {
   minRating?: number;
   contributorKinds?: ContributorKind[];
   hasQuiz?: boolean;
+  /** Modules naming any of these topics (ModuleDocument.topics). */
+  topics?: string[];
   /** Ids never returned (e.g. modules the beneficiary is enrolled in). */
   excludeIds?: string[];
 }

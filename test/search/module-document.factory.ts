@@ -1,5 +1,6 @@
 import { confidenceRating } from '../../src/ratings/rating-score';
 import type { ModuleDocument } from '../../src/search/search-engine.port';
+import { bundledTopicLexicon } from '../../src/search/text/topic-lexicon';
 
 const DAY = 86_400_000;
 const JANUARY_2025 = Date.UTC(2025, 0, 1);
@@ -12,6 +13,8 @@ export function moduleDocument(overrides: Partial<ModuleDocument> & Pick<ModuleD
   const ratingAverage = overrides.ratingAverage === undefined ? 4 : overrides.ratingAverage;
   const ratingCount = overrides.ratingCount ?? 10;
   const ratingSum = ratingAverage === null ? 0 : Math.round(ratingAverage * ratingCount);
+  const title = overrides.title ?? `Modul ${overrides.id}`;
+  const skills = overrides.skills ?? [];
   return {
     version: 1,
     slug: overrides.id,
@@ -40,6 +43,8 @@ export function moduleDocument(overrides: Partial<ModuleDocument> & Pick<ModuleD
     enrollmentCount: 100,
     completionCount: 10,
     publishedAt: JANUARY_2025,
+    // As toDocument names them (module-documents.ts).
+    topics: [...bundledTopicLexicon().topicsOf(`${title} ${skills.join(' ')}`).keys()].sort(),
     ...overrides,
   };
 }

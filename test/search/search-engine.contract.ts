@@ -23,6 +23,7 @@ const FILTER_ORACLES: { name: string; filters: SearchFilters; accepts: (document
   { name: 'hasQuiz: false', filters: { hasQuiz: false }, accepts: (d) => !d.hasQuiz },
   { name: 'contributorKinds', filters: { contributorKinds: ['ORGANIZATION'] }, accepts: (d) => d.contributorKind === 'ORGANIZATION' },
   { name: 'excludeIds', filters: { excludeIds: ['m01', 'm09'] }, accepts: (d) => !['m01', 'm09'].includes(d.id) },
+  { name: 'topics (any of a module’s topics listed)', filters: { topics: ['busana-jahit', 'bahasa-inggris'] }, accepts: (d) => d.topics.some((topic) => ['busana-jahit', 'bahasa-inggris'].includes(topic)) },
   {
     name: 'several fields (AND across fields)',
     filters: { categorySlugs: ['penjualan-pemasaran'], deliveryModes: ['WEBINAR'], maxDurationMinutes: 80 },

@@ -50,6 +50,7 @@ export class FilterPlan {
   private readonly facetChecks: { bit: number; codes: number[]; accepted: Uint8Array }[] = [];
   private readonly contributorKinds?: Uint8Array;
   private readonly excludedSlots: Set<number>;
+  private readonly topics?: ReadonlySet<string>;
   private readonly hasOtherFilters: boolean;
 
   constructor(
@@ -69,8 +70,10 @@ export class FilterPlan {
     this.excludedSlots = new Set(
       (filters.excludeIds ?? []).map((id) => index.slotOf(id)).filter((slot): slot is number => slot !== undefined),
     );
+    if (filters.topics && filters.topics.length > 0) this.topics = new Set(filters.topics);
     this.hasOtherFilters =
       this.contributorKinds !== undefined ||
+      this.topics !== undefined ||
       this.excludedSlots.size > 0 ||
       filters.minDurationMinutes !== undefined ||
       filters.maxDurationMinutes !== undefined ||
@@ -104,6 +107,7 @@ export class FilterPlan {
     // NaN (no rating) fails every comparison, so unrated modules never pass a minRating.
     if (filters.minRating !== undefined && !(index.ratingAverage[slot] >= filters.minRating)) return false;
     if (filters.hasQuiz !== undefined && index.hasQuiz[slot] !== filters.hasQuiz) return false;
+    if (this.topics && !index.documents[slot]!.topics.some((topic) => this.topics!.has(topic))) return false;
     return true;
   }
 }

@@ -44,6 +44,8 @@ export function filterExpressions(filters: SearchFilters, omitFacet?: FacetName)
     filters.minRating === undefined ? undefined : `ratingAverage >= ${finite(filters.minRating)}`,
     inList('contributorKind', filters.contributorKinds?.map(quoteFilterValue)),
     filters.hasQuiz === undefined ? undefined : `hasQuiz = ${filters.hasQuiz}`,
+    // An array attribute: IN holds when any of its values is listed.
+    inList('topics', filters.topics?.map(quoteFilterValue)),
     inList('id', filters.excludeIds?.map(quoteFilterValue), true),
   );
   return expressions.filter((expression): expression is string => expression !== undefined);

@@ -14,7 +14,7 @@ const DOCUMENT_ATTRIBUTE_SET: Record<keyof ModuleDocument, true> = {
   id: true, version: true, slug: true, title: true, summary: true, description: true, skills: true,
   categoryId: true, categorySlug: true, categoryName: true, contributorId: true, contributorName: true, contributorDisplayName: true, contributorKind: true,
   level: true, language: true, deliveryMode: true, priceIdr: true, certificate: true, durationMinutes: true,
-  ratingAverage: true, ratingCount: true, ratingSum: true, ratingScore: true, hasQuiz: true, enrollmentCount: true, completionCount: true, publishedAt: true,
+  ratingAverage: true, ratingCount: true, ratingSum: true, ratingScore: true, hasQuiz: true, enrollmentCount: true, completionCount: true, publishedAt: true, topics: true,
 };
 
 /** What a search retrieves of each hit: the ModuleDocument, without the stems. */
@@ -34,7 +34,7 @@ export function toMeilisearchDocument(document: ModuleDocument): MeilisearchModu
 export function moduleIndexSettings(language: SearchLanguage, maxTotalHits: number): Settings {
   return {
     searchableAttributes: [...SEARCHABLE_ATTRIBUTES, STEMS_ATTRIBUTE],
-    filterableAttributes: [...Object.values(FACET_ATTRIBUTES), 'durationMinutes', 'ratingAverage', 'contributorKind', 'hasQuiz', 'id'],
+    filterableAttributes: [...Object.values(FACET_ATTRIBUTES), 'durationMinutes', 'ratingAverage', 'contributorKind', 'hasQuiz', 'topics', 'id'],
     sortableAttributes: ['publishedAt', 'ratingAverage', 'ratingScore', 'ratingCount', 'enrollmentCount', 'durationMinutes', 'id'],
     rankingRules: ['words', 'sort', 'typo', 'proximity', 'attribute', 'exactness', 'enrollmentCount:desc', 'id:asc'],
     stopWords: [...language.stopWords].sort(),

@@ -4,6 +4,7 @@ import synonymsFile from '../data/synonyms-id.json';
 import { matchKey } from './match-key';
 import { normalizeWord } from './normalize';
 import { SynonymDictionary } from './synonym-dictionary';
+import { bundledTopicLexicon, TopicLexicon } from './topic-lexicon';
 
 /** Stop words, synonyms, stemmer and spelling: the language knowledge both engines share. */
 export interface SearchLanguage {
@@ -11,6 +12,8 @@ export interface SearchLanguage {
   readonly synonyms: SynonymDictionary;
   /** The stem's spelling key (match-key.ts): words with the same key match each other. */
   matchKey(word: string): string;
+  /** Which topics of job training words name (topic-lexicon.ts). */
+  readonly topics: TopicLexicon;
 }
 
 export const SEARCH_LANGUAGE = Symbol('SEARCH_LANGUAGE');
@@ -28,6 +31,7 @@ export class CuratedSynonymsError extends Error {}
 export class CuratedSearchLanguage implements SearchLanguage {
   readonly stopWords: ReadonlySet<string>;
   readonly matchKey = matchKey;
+  readonly topics = bundledTopicLexicon();
   private dictionary!: SynonymDictionary;
 
   constructor(private readonly curatedSynonymsFile?: string) {

@@ -144,6 +144,7 @@ export function* syntheticModules(count: number, vocabulary: Vocabulary, random:
       enrollmentCount: Math.floor(1 / (random() + 0.001)) * 10,
       completionCount: 0,
       publishedAt: Date.UTC(2024, 0, 1) + Math.floor(random() * 700 * 86_400_000),
+      topics: [],
     };
     document.ratingSum = Math.round((document.ratingAverage ?? 0) * document.ratingCount);
     document.ratingScore = confidenceRating(document.ratingSum, document.ratingCount, 4);
