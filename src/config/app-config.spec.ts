@@ -22,6 +22,17 @@ describe('configuration', () => {
     expect(env.DATABASE_URL).toBeUndefined();
   });
 
+  it('puts the search index snapshot beside the embedded database, off for tests unless set, and refuses a directory path', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'config-'));
+    const base = { DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(32) };
+    expect(loadConfig(base).searchIndexSnapshot).toBe(join(dataDir, 'search-index.snapshot'));
+    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://db/app' }).searchIndexSnapshot).toBe(join(dataDir, 'search-index.snapshot'));
+    expect(loadConfig({ ...base, NODE_ENV: 'test' }).searchIndexSnapshot).toBeUndefined();
+    expect(loadConfig({ ...base, NODE_ENV: 'test', SEARCH_INDEX_SNAPSHOT: join(dataDir, 'index.bin') }).searchIndexSnapshot).toBe(join(dataDir, 'index.bin'));
+    expect(loadConfig({ ...base, SEARCH_INDEX_SNAPSHOT: 'off' }).searchIndexSnapshot).toBeUndefined();
+    expect(fails({ SEARCH_INDEX_SNAPSHOT: '/var/lib/dm/' })).toBe('Invalid configuration: SEARCH_INDEX_SNAPSHOT must be a file path (not ending in /) or off');
+  });
+
   it.each([
     [{ PORT: 'abc' }, /^Invalid configuration: PORT /],
     [{ PORT: '70000' }, /^Invalid configuration: PORT /],

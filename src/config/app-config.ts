@@ -77,6 +77,16 @@ export class EnvironmentVariables {
   @IsString()
   SEARCH_SYNONYMS_FILE?: string;
 
+  /**
+   * The in-process search index's snapshot file, loaded at start instead of building the index (checked against the
+   * database first); "off" for none. Unset: DATA_DIR/search-index.snapshot, but off when NODE_ENV=test.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @Matches(/^(off|[^\0]*[^/\0])$/, { message: 'SEARCH_INDEX_SNAPSHOT must be a file path (not ending in /) or off' })
+  SEARCH_INDEX_SNAPSHOT?: string;
+
   @Transform(emptyToUndefined)
   @ValidateIf((env: EnvironmentVariables) => env.NODE_ENV === 'production' || env.JWT_SECRET !== undefined)
   // Decorators apply bottom-up: the "required" message is checked first.

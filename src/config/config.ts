@@ -19,6 +19,8 @@ export interface AppConfig {
   searchSynonymsFile?: string;
   /** SEARCH_CACHE_*: the answers cache in front of the search engine; ttlMs applies to Meilisearch only. */
   searchCache: { maxEntries: number; maxBytes: number; ttlMs: number };
+  /** SEARCH_INDEX_SNAPSHOT resolved: the in-process index's file, or undefined for none. */
+  searchIndexSnapshot?: string;
   jwtSecret: string;
   admin?: { email: string; password: string };
   trainingCreditIdr: number;
@@ -78,6 +80,15 @@ function resolveJwtSecret(env: EnvironmentVariables, dataDir: string): string {
   return secret;
 }
 
+const INDEX_SNAPSHOT_FILE = 'search-index.snapshot';
+
+/** Beside the embedded database by default; tests start without one unless they set it. */
+function resolveIndexSnapshot(env: EnvironmentVariables, dataDir: string): string | undefined {
+  if (env.SEARCH_INDEX_SNAPSHOT === 'off') return undefined;
+  if (env.SEARCH_INDEX_SNAPSHOT) return resolve(env.SEARCH_INDEX_SNAPSHOT);
+  return env.NODE_ENV === 'test' ? undefined : join(dataDir, INDEX_SNAPSHOT_FILE);
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppConfig {
   const env = parseEnvironment(environment);
   const dataDir = resolve(env.DATA_DIR);
@@ -93,6 +104,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): AppCon
     meili: env.MEILI_URL ? { url: env.MEILI_URL, apiKey: env.MEILI_API_KEY } : undefined,
     searchSynonymsFile: env.SEARCH_SYNONYMS_FILE,
     searchCache: { maxEntries: env.SEARCH_CACHE_ENTRIES, maxBytes: env.SEARCH_CACHE_MAX_BYTES, ttlMs: env.SEARCH_CACHE_TTL_MS },
+    searchIndexSnapshot: resolveIndexSnapshot(env, dataDir),
     jwtSecret: resolveJwtSecret(env, dataDir),
     admin: env.ADMIN_EMAIL && env.ADMIN_PASSWORD ? { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } : undefined,
     trainingCreditIdr: env.TRAINING_CREDIT_IDR,

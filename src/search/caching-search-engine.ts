@@ -111,6 +111,16 @@ export class CachingSearchEngine implements SearchEngine {
     return this.writing(() => this.engine.rebuild(batches, onProgress));
   }
 
+  /** The engine behind the cache, for what the port does not cover (the in-process index's snapshot). */
+  get uncached(): SearchEngine {
+    return this.engine;
+  }
+
+  /** A write made on the uncached engine directly (restoring the in-process index): every answer forgotten after it. */
+  writeThrough<T>(write: () => Promise<T>): Promise<T> {
+    return this.writing(write);
+  }
+
   indexedVersions(): Promise<Map<string, number>> {
     return this.engine.indexedVersions();
   }

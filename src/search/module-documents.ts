@@ -106,3 +106,50 @@ export async function publishedVersions(dataSource: DataSource): Promise<Map<str
   const rows: { id: string; version: number }[] = await dataSource.query(`SELECT id, version FROM modules WHERE status = 'PUBLISHED'`);
   return new Map(rows.map((row) => [row.id, row.version]));
 }
+
+/**
+ * What a search document holds of a PUBLISHED module that changes without
+ * its version (counters, its category's and contributor's names) and the
+ * rating mean: read cheaply (no text, no lessons) to check an index snapshot.
+ */
+export interface PublishedState {
+  modules: Map<string, { version: number; enrollmentCount: number; completionCount: number; ratingSum: number; ratingCount: number; categoryId: string; contributorId: string }>;
+  categories: Map<string, { slug: string; name: string }>;
+  ratingMean: number | null;
+}
+
+export async function publishedState(dataSource: DataSource): Promise<PublishedState> {
+  const modules: { id: string; version: number; enrollment_count: number; completion_count: number; rating_sum: number; rating_count: number; category_id: string; contributor_id: string }[] =
+    await dataSource.query(
+      `SELECT id, version, enrollment_count, completion_count, rating_sum, rating_count, category_id, contributor_id FROM modules WHERE status = 'PUBLISHED'`,
+    );
+  const categories: { id: string; slug: string; name: string }[] = await dataSource.query(`SELECT id, slug, name FROM categories`);
+  const [mean]: { mean: number | null }[] = await dataSource.query(`SELECT mean FROM rating_mean`);
+  return {
+    modules: new Map(
+      modules.map((row) => [
+        row.id,
+        {
+          version: row.version,
+          enrollmentCount: row.enrollment_count,
+          completionCount: row.completion_count,
+          ratingSum: row.rating_sum,
+          ratingCount: row.rating_count,
+          categoryId: row.category_id,
+          contributorId: row.contributor_id,
+        },
+      ]),
+    ),
+    categories: new Map(categories.map((row) => [row.id, { slug: row.slug, name: row.name }])),
+    ratingMean: mean?.mean ?? null,
+  };
+}
+
+/** The searchable names and kind of these contributors, as documents hold them. */
+export async function contributorNames(dataSource: DataSource, ids: string[]): Promise<Map<string, { name: string; displayName: string; kind: ContributorKind }>> {
+  const rows: { id: string; name: string; display_name: string; contributor_kind: ContributorKind | null }[] = await dataSource.query(
+    `SELECT id, coalesce(organization_name, display_name) AS name, display_name, contributor_kind FROM users WHERE id = ANY($1)`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.id, { name: row.name, displayName: row.display_name, kind: row.contributor_kind ?? ContributorKind.INDIVIDUAL }]));
+}

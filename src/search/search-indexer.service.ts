@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { JobHandlers } from '../queue/job-handlers';
 import { JobName } from '../queue/jobs';
+import { IndexSnapshots } from './index-snapshots';
 import { allPublishedDocuments, publishedDocuments, publishedVersions } from './module-documents';
 import { JobState } from '../queue/job-state';
 import { ReindexJobEntity } from './reindex-job.entity';
@@ -33,6 +34,7 @@ export class SearchIndexer implements OnModuleInit {
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly handlers: JobHandlers,
     @Inject(SEARCH_LANGUAGE) private readonly language: CuratedSearchLanguage,
+    private readonly snapshots: IndexSnapshots,
   ) {}
 
   onModuleInit(): void {
@@ -61,10 +63,16 @@ export class SearchIndexer implements OnModuleInit {
     }
   }
 
-  /** Reads the curators' synonyms again, builds a fresh index from the database and swaps it in. */
+  /**
+   * Reads the curators' synonyms again, builds a fresh index from the
+   * database and swaps it in; the in-process index's snapshot is then written
+   * in the background (searches go on meanwhile).
+   */
   async rebuild(onProgress?: (indexed: number) => void): Promise<number> {
     this.language.reload();
-    return this.engine.rebuild(allPublishedDocuments(this.dataSource), onProgress);
+    const count = await this.engine.rebuild(allPublishedDocuments(this.dataSource), onProgress);
+    void this.snapshots.save();
+    return count;
   }
 
   /** Repairs drift between the database and the index, and says what it fixed. */

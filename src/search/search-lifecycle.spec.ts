@@ -1,12 +1,13 @@
 import type { HealthService } from '../health/health.service';
 import { MeilisearchVersionError } from './meilisearch/meilisearch-version';
 import { SearchUnavailableError, type SearchEngine } from './search-engine.port';
+import type { IndexSnapshots } from './index-snapshots';
 import type { SearchIndexer } from './search-indexer.service';
 import { SearchLifecycle } from './search-lifecycle';
 
 function lifecycleWith(applySettings: () => Promise<void>): SearchLifecycle {
   const engine = { name: 'meilisearch', applySettings, isHealthy: async () => true } as unknown as SearchEngine;
-  return new SearchLifecycle(engine, {} as SearchIndexer, { register: () => undefined } as unknown as HealthService);
+  return new SearchLifecycle(engine, {} as SearchIndexer, {} as IndexSnapshots, { register: () => undefined } as unknown as HealthService);
 }
 
 describe('SearchLifecycle with Meilisearch', () => {

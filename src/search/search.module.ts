@@ -8,6 +8,7 @@ import { CachingSearchEngine } from './caching-search-engine';
 import { InProcessSearchEngine } from './in-process/in-process-search-engine';
 import { createMeilisearchSearchEngine } from './meilisearch/create-meilisearch-search-engine';
 import { IndexRepair } from './index-repair';
+import { IndexSnapshots } from './index-snapshots';
 import { ReindexJobEntity } from './reindex-job.entity';
 import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
 import { SearchIndexer } from './search-indexer.service';
@@ -57,6 +58,7 @@ export class SearchModule {
         SearchResolver,
         SearchLifecycle,
         IndexRepair,
+        IndexSnapshots,
       ],
       exports: [SEARCH_ENGINE, SEARCH_LANGUAGE, SearchIndexer, IndexRepair, SearchService],
     };

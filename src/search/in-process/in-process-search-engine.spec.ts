@@ -65,3 +65,68 @@ describe('InProcessSearchEngine matching', () => {
   });
 });
 
+
+describe('InProcessSearchEngine restored from a snapshot state', () => {
+  const request = (query: string, sort: 'RELEVANCE' | 'NEWEST' = 'RELEVANCE') => ({ query, filters: {}, sort, page: 1, pageSize: 50 });
+  const answer = (engine: InProcessSearchEngine, query: string, sort: 'RELEVANCE' | 'NEWEST' = 'RELEVANCE') =>
+    engine.search(request(query, sort)).then(({ processingTimeMs: _time, ...rest }) => rest);
+  const catalogue = () =>
+    Array.from({ length: 300 }, (_, i) =>
+      moduleDocument({ id: `m-${String(i).padStart(3, '0')}`, title: `${['Pemasaran Digital', 'Menjahit Baju', 'Akuntansi Warung'][i % 3]} ${i}`, skills: [`keahlian${i % 7}`], enrollmentCount: i, publishedAt: i * 1000 }),
+    );
+
+  it('answers every query as the index it was exported from, including after writes', async () => {
+    const built = new InProcessSearchEngine({ language });
+    await built.upsert(catalogue());
+    await built.delete(['m-004', 'm-100']);
+    const restored = new InProcessSearchEngine({ language });
+    expect(await restored.restore(built.exportState(), async () => undefined)).toBe(298);
+
+    for (const query of ['pemasaran', 'pemasarn digitl', 'menja', 'keahlian3 warung', '', 'm-005']) {
+      for (const sort of ['RELEVANCE', 'NEWEST'] as const) expect(await answer(restored, query, sort)).toEqual(await answer(built, query, sort));
+    }
+    const edit = moduleDocument({ id: 'm-010', version: 2, title: 'Fotografi Produk' });
+    for (const engine of [built, restored]) {
+      await engine.upsert([edit, moduleDocument({ id: 'm-900', title: 'Pemasaran Baru' })]);
+      await engine.delete(['m-011']);
+    }
+    for (const query of ['pemasaran', 'fotografi', 'menjahit']) expect(await answer(restored, query)).toEqual(await answer(built, query));
+  });
+
+  it('serves the old index during the catch-up, then the caught-up one; writes made meanwhile win over the catch-up', async () => {
+    const built = new InProcessSearchEngine({ language });
+    await built.upsert([moduleDocument({ id: 'kept', title: 'Kursus Tetap' }), moduleDocument({ id: 'unpublished', title: 'Kursus Turun' }), moduleDocument({ id: 'synced', title: 'Kursus Lama' })]);
+    const engine = new InProcessSearchEngine({ language });
+    await engine.upsert([moduleDocument({ id: 'before', title: 'Kursus Sebelum' })]);
+    let releaseCatchUp!: () => void;
+    const catchUpReleased = new Promise<void>((resolve) => (releaseCatchUp = resolve));
+    const restored = engine.restore(built.exportState(), async (writer) => {
+      expect(writer.documents().map((document) => document.id).sort()).toEqual(['kept', 'synced', 'unpublished']);
+      await catchUpReleased;
+      writer.delete(['unpublished']);
+      // Read before the sync below wrote version 3: the catch-up must not put it back to version 2.
+      writer.upsert([moduleDocument({ id: 'synced', version: 2, title: 'Kursus Dibaca' }), moduleDocument({ id: 'added', title: 'Kursus Tambah' })]);
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    const ids = async () => (await engine.search(request('kursus'))).hits.map((hit) => hit.id).sort();
+    expect(await ids()).toEqual(['before']);
+    await engine.upsert([moduleDocument({ id: 'synced', version: 3, title: 'Kursus Sinkron' })]);
+    releaseCatchUp();
+    expect(await restored).toBe(3);
+
+    expect(await ids()).toEqual(['added', 'kept', 'synced']);
+    expect((await engine.search(request('sinkron'))).hits.map((hit) => hit.id)).toEqual(['synced']);
+  });
+
+  it('refuses a state whose terms are not what this code tokenises, and keeps serving its index', async () => {
+    const built = new InProcessSearchEngine({ language });
+    await built.upsert(catalogue().slice(0, 10));
+    const state = built.exportState();
+    const engine = new InProcessSearchEngine({ language });
+    await engine.upsert([moduleDocument({ id: 'own', title: 'Pemasaran Sendiri' })]);
+    await expect(engine.restore({ ...state, terms: state.terms.map((term) => (term === 'pemasaran' ? 'pemasara' : term)) }, async () => undefined)).rejects.toThrow(
+      /differ from this code's tokenising/,
+    );
+    expect((await engine.search(request('pemasaran'))).hits.map((hit) => hit.id)).toEqual(['own']);
+  });
+});

@@ -43,6 +43,19 @@ const MAX_TYPO_TERMS = 32;
 /** Prefix expansion stops adding terms (most frequent first) beyond this many postings. */
 const PREFIX_POSTINGS_BUDGET = 300_000;
 
+/**
+ * A ModuleIndex as plain arrays, for the snapshot on disk: the live documents
+ * in slot order (slot = position) and, per term (term id = position), its
+ * postings as a run of the concatenated slot and field arrays.
+ */
+export interface IndexState {
+  documents: ModuleDocument[];
+  terms: string[];
+  postingLengths: Int32Array;
+  postingSlots: Int32Array;
+  postingFields: Uint8Array;
+}
+
 interface TermExpansion {
   term: number;
   cost: number;
@@ -86,6 +99,67 @@ export class ModuleIndex {
   private denseCosts = new Float64Array(0);
 
   constructor(private readonly text: SearchLanguage) {}
+
+  /**
+   * The index from a state exportState() gave: no tokenising, so far faster
+   * than adding the documents. The match keys are computed again with this
+   * language; the terms are trusted (see matchesTokenising).
+   */
+  static fromState(text: SearchLanguage, state: IndexState): ModuleIndex {
+    const index = new ModuleIndex(text);
+    for (const document of state.documents) index.place(document);
+    let offset = 0;
+    state.terms.forEach((term, position) => {
+      const end = offset + state.postingLengths[position];
+      index.termId(term, Postings.over(state.postingSlots.subarray(offset, end), state.postingFields.subarray(offset, end)));
+      offset = end;
+    });
+    return index;
+  }
+
+  /** The live documents and postings, slots renumbered without the gaps removals left; terms without documents dropped. */
+  exportState(): IndexState {
+    const newSlots = new Int32Array(this.documents.length).fill(-1);
+    const documents: ModuleDocument[] = [];
+    this.documents.forEach((document, slot) => {
+      if (document) newSlots[slot] = documents.push(document) - 1;
+    });
+    const terms: string[] = [];
+    const lengths: number[] = [];
+    let total = 0;
+    for (const [term, id] of this.termIds) {
+      const length = this.postings[id].length;
+      if (length === 0) continue;
+      terms.push(term);
+      lengths.push(length);
+      total += length;
+    }
+    const postingSlots = new Int32Array(total);
+    const postingFields = new Uint8Array(total);
+    let offset = 0;
+    for (const term of terms) {
+      const { slots, fields, length } = this.postings[this.termIds.get(term)!];
+      for (let i = 0; i < length; i++) postingSlots[offset + i] = newSlots[slots[i]];
+      postingFields.set(fields.subarray(0, length), offset);
+      offset += length;
+    }
+    return { documents, terms, postingLengths: Int32Array.from(lengths), postingSlots, postingFields };
+  }
+
+  /**
+   * Whether the document in `slot` is in the postings of every term this
+   * code's tokenising gives it, with the same field: a snapshot written by
+   * code that tokenised differently fails this on a sample of documents.
+   */
+  matchesTokenising(slot: number): boolean {
+    const document = this.documents[slot];
+    if (!document) return false;
+    for (const [term, field] of this.termFields(document)) {
+      const id = this.termIds.get(term);
+      if (id === undefined || !this.postings[id].has(slot, field)) return false;
+    }
+    return true;
+  }
 
   get size(): number {
     return this.slotById.size;
@@ -246,13 +320,19 @@ export class ModuleIndex {
   }
 
   private add(document: ModuleDocument): void {
+    const slot = this.place(document);
+    for (const [term, field] of this.termFields(document)) this.postings[this.termId(term)].append(slot, field);
+  }
+
+  /** Puts the document in the next slot, with its columns; its postings are the caller's. */
+  private place(document: ModuleDocument): number {
     const slot = this.documents.length;
     this.documents.push(document);
     this.ids.push(document.id);
     this.slotById.set(document.id, slot);
     this.liveSlotCache = undefined;
     this.setColumns(slot, document);
-    for (const [term, field] of this.termFields(document)) this.postings[this.termId(term)].append(slot, field);
+    return slot;
   }
 
   /** Each indexed term of a document with the first (most important) field it occurs in. */
@@ -266,11 +346,11 @@ export class ModuleIndex {
     return fields;
   }
 
-  private termId(term: string): number {
+  private termId(term: string, postings?: Postings): number {
     let id = this.termIds.get(term);
     if (id === undefined) {
       id = this.postings.length;
-      this.postings.push(new Postings());
+      this.postings.push(postings ?? new Postings());
       this.termIds.set(term, id);
       this.termTree.set(term, id);
       const key = this.text.matchKey(term);
