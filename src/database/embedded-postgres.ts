@@ -17,6 +17,7 @@ export interface EmbeddedPostgres {
  * `dataDir` undefined keeps the database in memory (tests).
  */
 export async function startEmbeddedPostgres(dataDir: string | undefined, maxConnections: number): Promise<EmbeddedPostgres> {
+  const started = performance.now();
   // Loaded lazily: only the embedded mode needs the WASM build.
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
@@ -33,7 +34,7 @@ export async function startEmbeddedPostgres(dataDir: string | undefined, maxConn
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
   await server.start();
   const address = server.getServerConn(); // "127.0.0.1:PORT"
-  new Logger('EmbeddedPostgres').log(`Embedded PostgreSQL (PGlite) ${dataDir ? `in ${dataDir}` : 'in memory'} on ${address}`);
+  new Logger('EmbeddedPostgres').log(`Embedded PostgreSQL (PGlite) ${dataDir ? `in ${dataDir}` : 'in memory'} on ${address}, started in ${Math.round(performance.now() - started)} ms`);
   return {
     url: `postgres://postgres@${address}/postgres`,
     async stop() {
