@@ -126,24 +126,38 @@ function distinctOpenLoopRequests(source: QueryVocabulary, count: number, search
   return requests;
 }
 
-async function startTheApi(options: BenchOptions, database: BenchDatabase, cleanup: CleanupStack, results: BenchResults): Promise<ApiProcess> {
+/** The API's environment in this mode; the same for the first start and the restart. */
+function apiEnvironment(options: BenchOptions, database: BenchDatabase, cleanup: CleanupStack): Record<string, string> {
   const { redisUrl, meiliUrl, meiliApiKey } = options.environment;
   const queuePrefix = `bench-${stamp()}`;
   if (redisUrl) cleanup.push('delete the run’s BullMQ keys', () => deleteQueueKeys(redisUrl, queuePrefix).then(() => undefined));
-  const api = await startApi(
-    {
-      ...database.apiEnvironment(),
-      DATA_DIR: database.dataDir,
-      QUEUE_PREFIX: queuePrefix,
-      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
-      ...(meiliUrl ? { MEILI_URL: meiliUrl, ...(meiliApiKey ? { MEILI_API_KEY: meiliApiKey } : {}) } : {}),
-    },
-    cleanup,
-  );
+  return {
+    ...database.apiEnvironment(),
+    DATA_DIR: database.dataDir,
+    QUEUE_PREFIX: queuePrefix,
+    ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    ...(meiliUrl ? { MEILI_URL: meiliUrl, ...(meiliApiKey ? { MEILI_API_KEY: meiliApiKey } : {}) } : {}),
+  };
+}
+
+async function startTheApi(options: BenchOptions, environment: Record<string, string>, cleanup: CleanupStack, results: BenchResults): Promise<ApiProcess> {
+  const api = await startApi(environment, cleanup);
   results.startup = { readyMs: api.readyMs, rssAfterStartMiB: (await api.rssBytes()) / MiB };
   log(`API ready in ${(api.readyMs / 1000).toFixed(1)} s, RSS ${results.startup.rssAfterStartMiB.toFixed(0)} MiB`);
-  if (meiliUrl) results.startup.meiliReindexSeconds = await reindexMeilisearch(new GraphQLClient(api.graphqlUrl));
+  if (options.environment.meiliUrl) results.startup.meiliReindexSeconds = await reindexMeilisearch(new GraphQLClient(api.graphqlUrl));
   return api;
+}
+
+/** The API started again on the same data after all the loads: the in-process index comes from the snapshot the first process left (if any). */
+async function restartTheApi(environment: Record<string, string>, cleanup: CleanupStack): Promise<{ readyMs: number; rssAfterStartMiB: number }> {
+  const api = await startApi(environment, cleanup);
+  try {
+    const figures = { readyMs: api.readyMs, rssAfterStartMiB: (await api.rssBytes()) / MiB };
+    log(`API ready again in ${(api.readyMs / 1000).toFixed(1)} s, RSS ${figures.rssAfterStartMiB.toFixed(0)} MiB`);
+    return figures;
+  } finally {
+    await api.stop();
+  }
 }
 
 /** With Meilisearch the index is not built at start: the admin's reindex fills it from the database. */
@@ -177,7 +191,8 @@ async function runSuite(options: BenchOptions, results: BenchResults, cleanup: C
   results.httpCeiling = await scenario(results, 'HTTP ceiling', () => measureHttpCeiling(context));
 
   log('starting the API…');
-  const api = await startTheApi(options, database, cleanup, results);
+  const environment = apiEnvironment(options, database, cleanup);
+  const api = await startTheApi(options, environment, cleanup, results);
   context.apiPid = api.pid;
   const client = new GraphQLClient(api.graphqlUrl);
   /** Each API scenario starts once the previous one's queued requests are done. */
@@ -223,6 +238,7 @@ async function runSuite(options: BenchOptions, results: BenchResults, cleanup: C
   await generator.close();
   await api.stop();
   log('API stopped');
+  if (!options.environment.meiliUrl) results.restart = await scenario(results, 'restart on the same data', () => restartTheApi(environment, cleanup));
 
   if (database.mode === 'postgres') {
     results.pgbench = await scenario(results, 'pgbench', () => runPgbench(options.environment.databaseUrl!, options.pgbenchSeconds, cleanup));

@@ -44,6 +44,8 @@ export interface BenchResults {
   inProcess?: InProcessFigures;
   startup?: { readyMs: number; rssAfterStartMiB: number; meiliReindexSeconds?: number };
   rssAfterLoadMiB?: number;
+  /** The API started again on the same data after the loads (in-process search: from its index snapshot, when there is one). */
+  restart?: { readyMs: number; rssAfterStartMiB: number };
   httpCeiling?: MeasuredLoad;
   frameworkFloor?: MeasuredLoad;
   /** searchModules at a fixed offered rate, Poisson arrivals (open loop). */
