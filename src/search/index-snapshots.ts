@@ -22,6 +22,11 @@ const SAMPLE_DOCUMENTS = 32;
 /** Beyond this share of modules changed since the snapshot (and one batch), building afresh costs less than catching up. */
 const MAX_CHANGED_SHARE = 0.5;
 
+/** What the terms and documents derive from besides the database: a snapshot made with other data files is rebuilt. */
+export function snapshotDataKey(language: SearchLanguage): string {
+  return createHash('sha256').update([...language.stopWords].sort().join('\n')).update(JSON.stringify(topicsFile)).digest('hex');
+}
+
 /**
  * The in-process index on disk (SEARCH_INDEX_SNAPSHOT), so a start loads it
  * instead of building it from every document. A loaded snapshot is checked
@@ -55,8 +60,7 @@ export class IndexSnapshots implements OnApplicationShutdown {
       this.path = config.searchIndexSnapshot;
     }
     this.writing = engine instanceof CachingSearchEngine ? (write) => engine.writeThrough(write) : (write) => write();
-    // What the terms and documents derive from besides the database: a snapshot made with other data files is rebuilt.
-    this.languageKey = createHash('sha256').update([...language.stopWords].sort().join('\n')).update(JSON.stringify(topicsFile)).digest('hex');
+    this.languageKey = snapshotDataKey(language);
   }
 
   /** Loads the snapshot, catches it up with the database and serves it; the number of modules, or undefined when the index must be built. */

@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Client } from 'pg';
+import { readIndexSnapshot, writeIndexSnapshot } from '../../src/search/in-process/index-snapshot-file';
+import { snapshotDataKey } from '../../src/search/index-snapshots';
 import { SEARCH_ENGINE, SearchEngine } from '../../src/search/search-engine.port';
+import { loadSearchLanguage } from '../../src/search/text/search-language';
 import { createCurator, registerContributor } from '../factories/accounts';
 import { ADMIN_ENV } from '../factories/learning';
 import { createModule, publishedModule, SUBMIT_MODULE } from '../factories/modules';
@@ -110,5 +113,16 @@ describe('the in-process search index snapshot across restarts', () => {
     expect(await third.line(/not used/)).toMatch(/not a search index snapshot/);
     expect(await third.line(/^In-process search index (loaded|built)/)).toMatch(/^In-process search index built: 3 modules/);
     expect(await hits(third.t, 'ikan nila')).toEqual([edited.id]);
+    await stop(third.t);
+
+    // A snapshot whose documents another mapping made (here: other slugs, same text, versions and counters) is not used either.
+    const path = join(dir, 'search-index.snapshot');
+    const key = snapshotDataKey(loadSearchLanguage());
+    const written = await readIndexSnapshot(path, key);
+    expect(written.documents).toHaveLength(3);
+    await writeIndexSnapshot(path, { ...written, documents: written.documents.map((document) => ({ ...document, slug: `${document.slug}-lama` })) }, key);
+    const fourth = await start();
+    expect(await fourth.line(/not used/)).toMatch(/document differs from the one the database gives now/);
+    expect(await fourth.line(/^In-process search index (loaded|built)/)).toMatch(/^In-process search index built: 3 modules/);
   });
 });
