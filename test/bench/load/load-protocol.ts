@@ -48,7 +48,7 @@ export interface OpenLoopFigures {
   seconds: number;
   /** Measured requests scheduled (the warm-up's excluded). */
   scheduled: number;
-  /** Answered successfully per second of the measured window. */
+  /** Measured requests answered successfully per second, from the window's start to the last answer (below the rate when the server fell behind). */
   throughput: number;
   /** From each request's scheduled send time to the end of its response (coordinated omission not hidden). */
   latency: LatencySummary;

@@ -35,6 +35,8 @@ export async function runOpenLoop(spec: OpenLoopSpec, cursor: RequestCursor, onW
   let firstFailure: string | undefined;
   let firstMeasured = -1;
   let windowBegun = false;
+  let windowStartedAt = 0;
+  let lastAnswerAt = 0;
   let answeredInWindow = 0;
   const pending: Promise<void>[] = [];
   const origin = performance.now() + LEAD_MS;
@@ -59,7 +61,8 @@ export async function runOpenLoop(spec: OpenLoopSpec, cursor: RequestCursor, onW
         (response) => {
           if (windowBegun) answeredInWindow += 1;
           if (!measured) return;
-          latencies.push(performance.now() - scheduledAt);
+          lastAnswerAt = performance.now();
+          latencies.push(lastAnswerAt - scheduledAt);
           const failure = failureOf(response, spec.graphql);
           if (failure) {
             failures += 1;
@@ -69,7 +72,8 @@ export async function runOpenLoop(spec: OpenLoopSpec, cursor: RequestCursor, onW
         (error: unknown) => {
           if (windowBegun) answeredInWindow += 1;
           if (!measured) return;
-          latencies.push(performance.now() - scheduledAt);
+          lastAnswerAt = performance.now();
+          latencies.push(lastAnswerAt - scheduledAt);
           failures += 1;
           firstFailure ??= error instanceof Error ? error.message : String(error);
         },
@@ -82,6 +86,7 @@ export async function runOpenLoop(spec: OpenLoopSpec, cursor: RequestCursor, onW
       const now = performance.now() - origin;
       if (!windowBegun && now >= windowStartMs) {
         windowBegun = true;
+        windowStartedAt = performance.now();
         onWindow();
       }
       while (next < schedule.length && schedule[next] <= now) send(next++);
@@ -97,7 +102,7 @@ export async function runOpenLoop(spec: OpenLoopSpec, cursor: RequestCursor, onW
     ratePerSecond: spec.ratePerSecond,
     seconds: spec.seconds,
     scheduled,
-    throughput: (latencies.length - failures) / spec.seconds,
+    throughput: lastAnswerAt > windowStartedAt ? (latencies.length - failures) / ((lastAnswerAt - windowStartedAt) / 1000) : 0,
     latency: summarizeLatencies(latencies),
     late,
     maxSendLagMs,
