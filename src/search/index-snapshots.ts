@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -67,6 +69,7 @@ export class IndexSnapshots implements OnApplicationShutdown {
   async restore(): Promise<number | undefined> {
     const { engine, path } = this;
     if (!engine || !path) return undefined;
+    await removeAbandonedWrites(path);
     const started = performance.now();
     try {
       const state = await readIndexSnapshot(path, this.languageKey);
@@ -156,5 +159,25 @@ export class IndexSnapshots implements OnApplicationShutdown {
       const fresh = current.get(document.id);
       if (fresh && !isDeepStrictEqual(fresh, document)) throw new UnusableSnapshotError(`module ${document.id}'s document differs from the one the database gives now`);
     }
+  }
+}
+
+/** Temp files of writers that died mid-write (killed at shutdown, a crash): `<snapshot>.<pid>.tmp` whose pid is gone. */
+async function removeAbandonedWrites(path: string): Promise<void> {
+  const directory = dirname(path);
+  const prefix = `${basename(path)}.`;
+  const names = await readdir(directory).catch(() => [] as string[]);
+  for (const name of names) {
+    const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
+    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await rm(join(directory, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -107,12 +107,14 @@ describe('the in-process search index snapshot across restarts', () => {
     expect(popular.data!.searchModules.hits).toEqual([{ module: { id: untouched.id, enrollmentCount: 42 } }]);
     await stop(second.t);
 
-    // A damaged snapshot is not used: the index is built from the database, as without one.
+    // A damaged snapshot is not used: the index is built from the database, as without one. A dead writer's temp file goes.
     writeFileSync(join(dir, 'search-index.snapshot'), 'damaged');
+    writeFileSync(join(dir, 'search-index.snapshot.2147483646.tmp'), 'half written');
     const third = await start();
     expect(await third.line(/not used/)).toMatch(/not a search index snapshot/);
     expect(await third.line(/^In-process search index (loaded|built)/)).toMatch(/^In-process search index built: 3 modules/);
     expect(await hits(third.t, 'ikan nila')).toEqual([edited.id]);
+    expect(existsSync(join(dir, 'search-index.snapshot.2147483646.tmp'))).toBe(false);
     await stop(third.t);
 
     // A snapshot whose documents another mapping made (here: other slugs, same text, versions and counters) is not used either.
