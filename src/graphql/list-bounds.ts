@@ -1,5 +1,4 @@
 import {
-  BREAK,
   DocumentNode,
   getNullableType,
   GraphQLInputType,
@@ -41,11 +40,44 @@ const within = (found: Found | undefined, segment: string): Found | undefined =>
   return found;
 };
 
+/** An argument of the document, with its input type and its list bound: what a TypeInfo walk finds once per document. */
+interface ArgumentSite {
+  name: string;
+  type: GraphQLInputType;
+  max: number;
+  value: ValueNode;
+}
+
+/** Per document (Apollo keeps one parsed document per query text): its argument sites, for the schema and bounds they were found with. */
+const sitesByDocument = new WeakMap<DocumentNode, { schema: GraphQLSchema; bounds: ListBounds; sites: ArgumentSite[] }>();
+
+/** Every argument of the document in document order (operations and fragments), with its type and bound. */
+function argumentSites(schema: GraphQLSchema, document: DocumentNode, bounds: ListBounds): ArgumentSite[] {
+  const known = sitesByDocument.get(document);
+  if (known && known.schema === schema && known.bounds === bounds) return known.sites;
+  const typeInfo = new TypeInfo(schema);
+  const sites: ArgumentSite[] = [];
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Argument(node) {
+        const argument = typeInfo.getArgument();
+        if (!argument) return;
+        const coordinate = `${typeInfo.getParentType()?.name}.${typeInfo.getFieldDef()?.name}.${argument.name}`;
+        sites.push({ name: argument.name, type: argument.type, max: bounds.byArgument[coordinate] ?? bounds.default, value: node.value });
+      },
+    }),
+  );
+  sitesByDocument.set(document, { schema, bounds, sites });
+  return sites;
+}
+
 /**
  * Finds the first list, in an argument literal or in a variable's raw JSON
  * value, longer than its bound; nested input lists (lessons, skills) have
  * the default bound. Runs before variables are coerced, so a list of a
- * million items is refused without coercing any of them.
+ * million items is refused without coercing any of them. The document's
+ * arguments are found once per document; each request checks their values.
  */
 export function findOversizedList(
   schema: GraphQLSchema,
@@ -53,9 +85,6 @@ export function findOversizedList(
   variables: Record<string, unknown> | undefined,
   bounds: ListBounds,
 ): OversizedList | undefined {
-  const typeInfo = new TypeInfo(schema);
-  let found: Found | undefined;
-
   const checkValue = (value: unknown, type: GraphQLInputType, max: number): Found | undefined => {
     const nullable = getNullableType(type);
     if (isListType(nullable)) {
@@ -96,17 +125,9 @@ export function findOversizedList(
     return undefined;
   };
 
-  visit(
-    document,
-    visitWithTypeInfo(typeInfo, {
-      Argument(node) {
-        const argument = typeInfo.getArgument();
-        if (!argument) return undefined;
-        const coordinate = `${typeInfo.getParentType()?.name}.${typeInfo.getFieldDef()?.name}.${argument.name}`;
-        found = within(checkLiteral(node.value, argument.type, bounds.byArgument[coordinate] ?? bounds.default), argument.name);
-        return found ? BREAK : undefined;
-      },
-    }),
-  );
-  return found && { field: fieldName(found.path), length: found.length, max: found.max };
+  for (const site of argumentSites(schema, document, bounds)) {
+    const found = within(checkLiteral(site.value, site.type, site.max), site.name);
+    if (found) return { field: fieldName(found.path), length: found.length, max: found.max };
+  }
+  return undefined;
 }

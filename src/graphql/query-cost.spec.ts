@@ -42,6 +42,20 @@ describe('queryCost', () => {
     expect(cost(query, { n: 100, i: { pageSize: 50 } })).toBe(1 + (1 + 100) + 1 + (1 + 50 * 2));
   });
 
+  it('counts a document once per page sizes and directive variables: the same document with others costs what they ask', () => {
+    const document = parse(`query($i: SearchInput!, $n: Int, $withFacets: Boolean!) {
+      search(input: $i) { total hits { module { id } } facets @include(if: $withFacets) { value } }
+      queue(first: $n) { nodes { id } }
+    }`);
+    const operation = document.definitions[0] as OperationDefinitionNode;
+    const costOf = (variables: Record<string, unknown>) => queryCost(schema, document, operation, variables);
+    const expected = (page: number, first: number, withFacets: boolean) => 1 + 1 + (1 + page * 2) + (withFacets ? 1 + page : 0) + 1 + (1 + first);
+    for (const [page, first, withFacets] of [[20, 5, true], [50, 5, true], [20, 5, false], [20, 9, true], [50, 5, true], [20, 5, true]] as const) {
+      expect(costOf({ i: { query: `q${page}`, pageSize: page }, n: first, withFacets })).toBe(expected(page, first, withFacets));
+    }
+    expect(costOf({ i: { pageSize: 'many' }, n: 5, withFacets: true })).toBeUndefined();
+  });
+
   it('leaves variables that do not coerce to execution, which refuses them', () => {
     expect(cost(`query($n: Int) { queue(first: $n) { total } }`, { n: 'many' })).toBeUndefined();
   });

@@ -16,6 +16,7 @@ import {
   Kind,
   OperationDefinitionNode,
   SelectionSetNode,
+  visit,
 } from 'graphql';
 
 /** Items assumed in a list without a page argument (lessons, histories, facets, categories). */
@@ -82,6 +83,31 @@ function withoutLists(variables: Record<string, unknown>): Record<string, unknow
   return Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, Array.isArray(value) ? [] : value]));
 }
 
+/** Costs computed per document (Apollo keeps one parsed document per query text), by what else they depend on; at most this many per document. */
+const COSTS_PER_DOCUMENT = 64;
+const knownCosts = new WeakMap<DocumentNode, { schema: GraphQLSchema; costs: Map<string, number | QueryTooComplexError> }>();
+const directiveVariables = new WeakMap<DocumentNode, string[]>();
+const fieldIds = new WeakMap<FieldNode, number>();
+let nextFieldId = 0;
+
+/** The variables @skip and @include read: with the page sizes, all a cost depends on beyond its document. */
+function variablesOfDirectives(document: DocumentNode): string[] {
+  let names = directiveVariables.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    visit(document, { Directive: (directive) => void visit(directive, { Variable: (variable) => void found.add(variable.name.value) }) });
+    names = [...found];
+    directiveVariables.set(document, names);
+  }
+  return names;
+}
+
+function fieldId(node: FieldNode): number {
+  let id = fieldIds.get(node);
+  if (id === undefined) fieldIds.set(node, (id = nextFieldId++));
+  return id;
+}
+
 /**
  * The cost of an operation: every field costs 1 plus what it selects; a list
  * of objects costs what one item selects times the items its page asks for
@@ -89,17 +115,37 @@ function withoutLists(variables: Record<string, unknown>): Record<string, unknow
  * of scalars cost 1. Counted through fragments, with the request's variables
  * (page sizes are read from their raw values: an Int is the same coerced).
  * Returns undefined when the variables do not coerce: execution refuses them
- * with BAD_USER_INPUT before any resolver runs.
+ * with BAD_USER_INPUT before any resolver runs. The count itself (a walk of
+ * the whole document with type information) is done once per document, page
+ * sizes and directive variables.
  */
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number | undefined {
   const cheapVariables = withoutLists(variables);
   if (getVariableValues(schema, operation.variableDefinitions ?? [], cheapVariables).errors) return undefined;
   const sizes = listSizes(schema, document, operation, variables);
+  const key = JSON.stringify([
+    document.definitions.indexOf(operation),
+    [...sizes].map(([node, size]) => [fieldId(node), size]),
+    variablesOfDirectives(document).map((name) => cheapVariables[name] ?? null),
+  ]);
+  let known = knownCosts.get(document);
+  if (!known || known.schema !== schema) knownCosts.set(document, (known = { schema, costs: new Map() }));
+  let cost = known.costs.get(key);
+  if (cost === undefined) {
+    cost = countCost(schema, document, operation, cheapVariables, sizes);
+    if (known.costs.size >= COSTS_PER_DOCUMENT) known.costs.clear();
+    known.costs.set(key, cost);
+  }
+  if (cost instanceof QueryTooComplexError) throw cost;
+  return cost;
+}
+
+function countCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>, sizes: Map<FieldNode, number>): number | QueryTooComplexError {
   try {
     return getComplexity({
       schema,
       query: document,
-      variables: cheapVariables,
+      variables,
       operationName: operation.name?.value,
       maxQueryNodes: MAX_QUERY_NODES,
       estimators: [
@@ -113,6 +159,6 @@ export function queryCost(schema: GraphQLSchema, document: DocumentNode, operati
     });
   } catch (error) {
     // graphql-query-complexity throws when it has walked more than maxQueryNodes.
-    throw new QueryTooComplexError((error as Error).message);
+    return new QueryTooComplexError((error as Error).message);
   }
 }

@@ -1,4 +1,4 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { visit, type FieldNode, type GraphQLResolveInfo, type OperationDefinitionNode } from 'graphql';
 import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import type { UserModel } from '../accounts/models/user.model';
 import type { ContributorKind } from '../accounts/user.entity';
@@ -19,8 +19,37 @@ const ANSWERABLE_FROM_DOCUMENT: Record<string, true | ReadonlySet<string>> = Obj
   ['contributor', new Set(['__typename', 'id', 'displayName', 'contributorKind'])],
 ]);
 
-/** Whether every field the searchModules request selects under hits.module can come from the index documents. */
+/** Answers already decided, per searchModules field of a parsed document (Apollo keeps one per query text). */
+const answerableByField = new WeakMap<FieldNode, boolean>();
+/** Whether an operation or its fragments hold a directive: @skip and @include make the selection depend on variables. */
+const directivesByOperation = new WeakMap<OperationDefinitionNode, boolean>();
+
+/**
+ * Whether every field the searchModules request selects under hits.module
+ * can come from the index documents. Decided once per field of a document
+ * without directives, else per request.
+ */
 export function hitsAnswerableFromIndex(info: GraphQLResolveInfo): boolean {
+  const field = info.fieldNodes[0];
+  if (info.fieldNodes.length !== 1 || hasDirectives(info)) return selectionAnswerable(info);
+  let answerable = answerableByField.get(field);
+  if (answerable === undefined) answerableByField.set(field, (answerable = selectionAnswerable(info)));
+  return answerable;
+}
+
+function hasDirectives(info: GraphQLResolveInfo): boolean {
+  let found = directivesByOperation.get(info.operation);
+  if (found === undefined) {
+    found = false;
+    for (const node of [info.operation, ...Object.values(info.fragments)]) {
+      visit(node, { Directive: () => void (found = true) });
+    }
+    directivesByOperation.set(info.operation, found);
+  }
+  return found;
+}
+
+function selectionAnswerable(info: GraphQLResolveInfo): boolean {
   const root = parseResolveInfo(info) as ResolveTree | null | undefined;
   if (!root) return false;
   const modules = selections(root).filter((field) => field.name === 'hits').flatMap(selections).filter((field) => field.name === 'module');

@@ -89,6 +89,22 @@ describe('searchModules and index sync', () => {
     expect(rest).toMatchObject({ title: 'Merajut Tas Rajut untuk Dijual', status: 'PUBLISHED', category: { slug: 'kerajinan-seni' }, contributor: { id: owner.id } });
   });
 
+  it('decides where hits come from per request when a directive makes the selection depend on variables', async () => {
+    const module = await publishedModule(t, owner.token, curator.token, { title: 'Menganyam Keranjang Rotan Sintetis', categorySlug: 'kerajinan-seni' });
+    await pollUntil(async () => ((await hitIds('keranjang rotan')).includes(module.id) ? true : undefined), 2_000, 'indexing');
+    const query = `query($input: SearchModulesInput!, $withDates: Boolean!) { searchModules(input: $input) { hits { module { id title createdAt @include(if: $withDates) } } } }`;
+    const search = async (withDates: boolean) => {
+      let res: GraphQLResponse<{ searchModules: { hits: { module: Record<string, unknown> }[] } }> | undefined;
+      const queries = await countQueries(t, async () => (res = await t.gql(query, { input: { query: 'keranjang rotan' }, withDates })));
+      return { module: res!.data!.searchModules.hits.find((hit) => hit.module.id === module.id)!.module, readRows: queries.some((sql) => /FROM "modules"/.test(sql)) };
+    };
+    for (const withDates of [false, true, false, true]) {
+      const { module: hit, readRows } = await search(withDates);
+      expect(readRows).toBe(withDates);
+      expect(typeof hit.createdAt).toBe(withDates ? 'string' : 'undefined');
+    }
+  });
+
   it('filters, pages and counts facets without their own filter', async () => {
     await publishedModule(t, owner.token, curator.token, { title: 'Kelas Menjahit Gamis Modern', priceIdr: 1, level: 'ADVANCED', categorySlug: 'kerajinan-seni' });
     await pollUntil(async () => ((await hitIds('gamis')).length > 0 ? true : undefined), 2_000, 'indexing');
