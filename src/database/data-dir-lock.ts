@@ -1,6 +1,7 @@
 import { openSync, readFileSync, unlinkSync, writeSync, closeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { ConfigError } from '../config/app-config';
+import { isProcessAlive } from '../common/process-alive';
 
 const LOCK_FILE = 'pglite.lock';
 
@@ -26,7 +27,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const current = holder(path);
-      if (current && isAlive(current.pid)) {
+      if (current && isProcessAlive(current.pid)) {
         const who = current.entry.startsWith('main.') ? 'the API is running' : `another process (${current.entry}) holds the embedded database`;
         throw new ConfigError(`${who} on DATA_DIR=${dataDir} (pid ${current.pid}): stop it, or set DATABASE_URL`);
       }
@@ -42,14 +43,5 @@ function holder(path: string): { pid: number; entry: string } | null {
     return Number.isInteger(Number(pid)) ? { pid: Number(pid), entry } : null;
   } catch {
     return null;
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -14,6 +14,7 @@ import { contributorNames, publishedDocuments, publishedState } from './module-d
 import { SEARCH_ENGINE, SearchEngine } from './search-engine.port';
 import { planCatchUp } from './snapshot-catch-up';
 import { SEARCH_LANGUAGE, SearchLanguage } from './text/search-language';
+import { isProcessAlive } from '../common/process-alive';
 
 /** While the index changes, a snapshot is written at most this often (and at shutdown, and after each rebuild). */
 const SAVE_INTERVAL_MS = 10 * 60_000;
@@ -169,15 +170,6 @@ async function removeAbandonedWrites(path: string): Promise<void> {
   const names = await readdir(directory).catch(() => [] as string[]);
   for (const name of names) {
     const pid = name.startsWith(prefix) && name.endsWith('.tmp') ? Number(name.slice(prefix.length, -'.tmp'.length)) : NaN;
-    if (Number.isInteger(pid) && pid !== process.pid && !isAlive(pid)) await rm(join(directory, name), { force: true });
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if (Number.isInteger(pid) && pid !== process.pid && !isProcessAlive(pid)) await rm(join(directory, name), { force: true });
   }
 }
