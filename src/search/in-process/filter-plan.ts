@@ -1,5 +1,6 @@
 import { FACET_NAMES, sortFacetCounts } from '../facet-names';
 import type { FacetCount, FacetName, SearchFilters } from '../search-engine.port';
+import type { FacetTuples } from './facet-tuples';
 import type { ModuleIndex } from './module-index';
 import type { ValueColumn } from './value-column';
 
@@ -112,28 +113,35 @@ export class FilterPlan {
   }
 }
 
-/** Per facet, the count per value code of documents passing every filter but the facet's own. */
+/**
+ * Per facet, the count per value code of documents passing every filter but
+ * the facet's own. Documents passing every filter are counted per facet
+ * combination (FacetTuples: one increment, not one per facet) and spread
+ * over the facets in result().
+ */
 export class FacetCounter {
   private readonly counts: Int32Array[];
   private readonly columns: ValueColumn[];
+  private readonly tuples: FacetTuples;
+  private readonly tupleCounts: Int32Array;
 
   constructor(index: ModuleIndex) {
     this.columns = FACET_NAMES.map((facet) => facetColumn(index, facet));
     this.counts = this.columns.map((column) => new Int32Array(column.values.length));
+    this.tuples = index.facetTuples;
+    this.tupleCounts = new Int32Array(this.tuples.count);
   }
 
   /** Counts slots that pass every filter. */
   addPassing(slots: Int32Array, count: number): void {
-    for (let facet = 0; facet < this.columns.length; facet++) {
-      const codes = this.columns[facet].codes;
-      const counts = this.counts[facet];
-      for (let i = 0; i < count; i++) counts[codes[slots[i]]]++;
-    }
+    const { tupleCounts } = this;
+    const { bySlot } = this.tuples;
+    for (let i = 0; i < count; i++) tupleCounts[bySlot[slots[i]]]++;
   }
 
   add(slot: number, rejected: number): void {
     if (rejected === 0) {
-      for (let facet = 0; facet < this.columns.length; facet++) this.counts[facet][this.columns[facet].codes[slot]]++;
+      this.tupleCounts[this.tuples.bySlot[slot]]++;
       return;
     }
     // Exactly one bit set, and it is a facet's: that facet alone is widened.
@@ -145,12 +153,24 @@ export class FacetCounter {
 
   /** Non-zero counts, by count descending then value. */
   result(): Record<FacetName, FacetCount[]> {
+    this.spreadTuples();
     const entries = FACET_NAMES.map((facet, facetIndex) => {
       const values = this.columns[facetIndex].values;
       const counts = [...this.counts[facetIndex]].map((count, code) => ({ value: values[code], count })).filter((entry) => entry.count > 0);
       return [facet, sortFacetCounts(counts)] as const;
     });
     return Object.fromEntries(entries) as Record<FacetName, FacetCount[]>;
+  }
+
+  private spreadTuples(): void {
+    const { tupleCounts, counts } = this;
+    const { codes, width } = this.tuples;
+    for (let tuple = 0; tuple < tupleCounts.length; tuple++) {
+      const count = tupleCounts[tuple];
+      if (count === 0) continue;
+      for (let facet = 0; facet < width; facet++) counts[facet][codes[tuple * width + facet]] += count;
+    }
+    tupleCounts.fill(0);
   }
 }
 

@@ -1,9 +1,12 @@
 import SearchableMap from 'minisearch/SearchableMap';
+import { FACET_NAMES } from '../facet-names';
 import type { ModuleDocument } from '../search-engine.port';
 import { allowedTypos } from '../text/edit-distance';
 import { tokenize } from '../text/normalize';
 import type { QueryAlternative, QueryClause, QueryWord } from '../text/query-analysis';
 import type { SearchLanguage } from '../text/search-language';
+import { FacetTuples } from './facet-tuples';
+import { facetColumn } from './filter-plan';
 import { Postings } from './postings';
 import { SlotScratch, type ScoredSlots } from './scored-slots';
 import { ValueColumn } from './value-column';
@@ -77,6 +80,8 @@ export class ModuleIndex {
   readonly price = new ValueColumn();
   readonly certificate = new ValueColumn();
   readonly contributorKind = new ValueColumn();
+  /** The facet columns' codes of each slot as one combination, in FACET_NAMES order. */
+  readonly facetTuples = new FacetTuples(FACET_NAMES.length);
   readonly durationMinutes: number[] = [];
   /** NaN when the module has no rating yet. */
   readonly ratingAverage: number[] = [];
@@ -369,6 +374,7 @@ export class ModuleIndex {
     this.price.set(slot, String(document.priceIdr));
     this.certificate.set(slot, String(document.certificate));
     this.contributorKind.set(slot, document.contributorKind);
+    this.facetTuples.set(slot, FACET_NAMES.map((facet) => facetColumn(this, facet).codes[slot]));
     this.durationMinutes[slot] = document.durationMinutes;
     this.ratingAverage[slot] = document.ratingAverage ?? NaN;
     this.ratingCount[slot] = document.ratingCount;

@@ -20,6 +20,25 @@ export function normalizeWord(raw: string): string {
 
 /** Words (letters and digits) with their offsets in the original text; everything else separates. */
 export function tokenizeWithOffsets(text: string): Token[] {
+  // Highlighting tokenises every hit's title and summary: plain ASCII (nearly all of them) is scanned by
+  // character code, where the letters and digits are [A-Za-z0-9] and lower-casing is all normalizeWord does.
+  const tokens: Token[] = [];
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return tokenizeUnicode(text);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push({ word: text.slice(start, i).toLowerCase(), start, end: i });
+      start = -1;
+    }
+  }
+  if (start >= 0) tokens.push({ word: text.slice(start).toLowerCase(), start, end: text.length });
+  return tokens;
+}
+
+function tokenizeUnicode(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     tokens.push({ word: normalizeWord(match[0]), start: match.index, end: match.index + match[0].length });
