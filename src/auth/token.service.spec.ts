@@ -35,4 +35,17 @@ describe('TokenService', () => {
     expect(() => tokens.verify('Basic abc')).toThrow('Malformed Authorization header');
     expect(tokens.verify(undefined)).toBeNull();
   });
+
+  it('refuses a token that verified before once it expires, checked again on every use', () => {
+    const claims = { sub: userId, role: Role.BENEFICIARY, ver: 0, jti: randomUUID() };
+    const signed = new JwtService({ secret: SECRET, signOptions: { expiresIn: 60 } }).sign(claims);
+    expect(tokens.verify(bearer(signed))).toMatchObject({ userId });
+    const now = jest.spyOn(Date, 'now').mockReturnValue(Date.now() + 61_000);
+    try {
+      expect(() => tokens.verify(bearer(signed))).toThrow('Invalid or expired token');
+      expect(() => tokens.verify(bearer(signed))).toThrow('Invalid or expired token');
+    } finally {
+      now.mockRestore();
+    }
+  });
 });

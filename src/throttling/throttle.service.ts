@@ -6,6 +6,7 @@ import { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
 import { DomainError, ErrorCode, RateLimitedError } from '../common/domain-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { producerConnection } from '../queue/redis-connection';
+import { LeasedBudget } from './leased-budget';
 import { createLimiter } from './rate-limiters';
 
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -13,6 +14,8 @@ export const REGISTRATION_WINDOW_SECONDS = 60 * 60;
 export const WRITE_WINDOW_SECONDS = 60;
 export const CERTIFICATE_CHECK_WINDOW_SECONDS = 60;
 const REDIS_READY_WAIT_MS = 3_000;
+/** Write points a process takes from the shared counter at a time: one Redis call per 10 writes of a user, not per write. */
+const WRITE_LEASE_POINTS = 10;
 
 /** Emails are hashed into keys: a key never holds personal data, and a 1 MB "email" is a 64-character key. */
 const accountKey = (email: string) => createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
@@ -32,7 +35,7 @@ export class ThrottleService implements OnModuleInit, OnModuleDestroy {
   private readonly loginFailuresByAccountAndAddress: RateLimiterAbstract;
   private readonly loginFailuresByAddress: RateLimiterAbstract;
   private readonly registrationsByAddress: RateLimiterAbstract;
-  private readonly writesByUser: RateLimiterAbstract;
+  private readonly writesByUser: LeasedBudget;
   private readonly certificateChecksByAddress: RateLimiterAbstract;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
@@ -44,7 +47,7 @@ export class ThrottleService implements OnModuleInit, OnModuleDestroy {
     this.loginFailuresByAccountAndAddress = limiter('login-account-address', throttles.loginFailuresPerAccount, LOGIN_WINDOW_SECONDS);
     this.loginFailuresByAddress = limiter('login-address', throttles.loginFailuresPerAddress, LOGIN_WINDOW_SECONDS);
     this.registrationsByAddress = limiter('registration-address', throttles.registrationsPerAddress, REGISTRATION_WINDOW_SECONDS);
-    this.writesByUser = limiter('writes-user', throttles.writesPerUserPerMinute, WRITE_WINDOW_SECONDS);
+    this.writesByUser = new LeasedBudget(limiter('writes-user', throttles.writesPerUserPerMinute, WRITE_WINDOW_SECONDS), WRITE_LEASE_POINTS);
     this.certificateChecksByAddress = limiter('certificate-address', throttles.certificateChecksPerAddressPerMinute, CERTIFICATE_CHECK_WINDOW_SECONDS);
   }
 
@@ -132,7 +135,7 @@ export class ThrottleService implements OnModuleInit, OnModuleDestroy {
     return this.consume(this.certificateChecksByAddress, address, 1, 'Too many certificate checks from this address');
   }
 
-  private async consume(limiter: RateLimiterAbstract, key: string, points: number, reason: string): Promise<void> {
+  private async consume(limiter: { consume(key: string, points: number): Promise<unknown> }, key: string, points: number, reason: string): Promise<void> {
     try {
       await limiter.consume(key, points);
     } catch (refusal) {
