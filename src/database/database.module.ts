@@ -1,10 +1,12 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { getDataSourceToken, TypeOrmModule } from '@nestjs/typeorm';
+import type { ClientBase } from 'pg';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { dataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
+import { ModuleChanges } from './module-changes';
 
 const EMBEDDED_POSTGRES = Symbol('EMBEDDED_POSTGRES');
 
@@ -30,9 +32,10 @@ class EmbeddedPostgresLifecycle implements OnApplicationShutdown {
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => (config.databaseUrl ? null : startEmbeddedPostgres(config.dataDir, config.databasePoolSize + 2)),
     },
+    { provide: ModuleChanges, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new ModuleChanges(!config.databaseUrl) },
     EmbeddedPostgresLifecycle,
   ],
-  exports: [EMBEDDED_POSTGRES],
+  exports: [EMBEDDED_POSTGRES, ModuleChanges],
 })
 class EmbeddedPostgresModule {}
 
@@ -43,17 +46,18 @@ class EmbeddedPostgresModule {}
 @Global()
 @Module({
   imports: [
+    EmbeddedPostgresModule,
     TypeOrmModule.forRootAsync({
       imports: [EmbeddedPostgresModule],
-      inject: [APP_CONFIG, EMBEDDED_POSTGRES],
-      useFactory: (config: AppConfig, embedded: EmbeddedPostgres | null) => ({
-        ...dataSourceOptions(config.databaseUrl ?? embedded!.url, config.databasePoolSize),
-        migrationsRun: true,
-        autoLoadEntities: true,
-        retryAttempts: config.isProduction ? 10 : 2,
-        retryDelay: 1000,
-      }),
+      inject: [APP_CONFIG, EMBEDDED_POSTGRES, ModuleChanges],
+      useFactory: (config: AppConfig, embedded: EmbeddedPostgres | null, changes: ModuleChanges) => {
+        const options = dataSourceOptions(config.databaseUrl ?? embedded!.url, config.databasePoolSize);
+        // Every pooled connection listens before its first use (see ModuleChanges).
+        const extra = changes.watching ? { ...options.extra, onConnect: (client: ClientBase) => changes.listen(client) } : options.extra;
+        return { ...options, extra, migrationsRun: true, autoLoadEntities: true, retryAttempts: config.isProduction ? 10 : 2, retryDelay: 1000 };
+      },
     }),
   ],
+  exports: [EmbeddedPostgresModule],
 })
 export class DatabaseModule {}

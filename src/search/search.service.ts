@@ -5,6 +5,7 @@ import { Viewer } from '../auth/viewer';
 import { ModuleModel } from '../catalog/models/module.model';
 import { toModuleModel } from '../catalog/module.mapper';
 import { ModuleStatus } from '../catalog/module-status';
+import { ModuleChanges } from '../database/module-changes';
 import { Loaders } from '../graphql/loaders';
 import { MetricsService } from '../observability/metrics.service';
 import { Outbox } from '../queue/outbox';
@@ -14,6 +15,7 @@ import { JobState } from '../queue/job-state';
 import { judgeHit, ModuleState, withoutGoneHits } from './hit-check';
 import { IndexRepair } from './index-repair';
 import { isCompleteDocument, moduleModelFromDocument } from './indexed-module';
+import { ModuleStateCache } from './module-state-cache';
 import { ReindexJobEntity } from './reindex-job.entity';
 import { SEARCH_ENGINE, SearchEngine, SearchHit, SearchResponse } from './search-engine.port';
 
@@ -31,6 +33,9 @@ export interface SearchPage extends Omit<SearchResponse, 'hits' | 'totalHitsExac
 const REINDEX_COALESCE_MS = 60 * 60_000;
 @Injectable()
 export class SearchService {
+  /** Embedded mode: the states read since the last change of a module (see ModuleChanges). */
+  private readonly states?: ModuleStateCache;
+
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -38,7 +43,10 @@ export class SearchService {
     private readonly repair: IndexRepair,
     // Absent in the worker process, which serves no searches and no /metrics.
     @Optional() private readonly metrics?: MetricsService,
-  ) {}
+    @Optional() changes?: ModuleChanges,
+  ) {
+    if (changes?.watching) this.states = new ModuleStateCache(changes);
+  }
 
   /**
    * Runs the search. Every hit is checked against the database: a module it
@@ -88,7 +96,8 @@ export class SearchService {
   }
 
   /**
-   * One indexed query per page (`id = ANY`, status and version only) when the
+   * One indexed query per page (`id = ANY`, status and version only; in
+   * embedded mode only for the modules not read since the last change) when the
    * documents answer; the page's rows, which the answer needs anyway, when
    * the database does. Status always comes from the database.
    */
@@ -113,8 +122,12 @@ export class SearchService {
     return { hits: answers.filter((answer) => answer !== undefined), gone, outdated };
   }
 
-  private async moduleStates(ids: string[]): Promise<Map<string, ModuleState>> {
-    if (ids.length === 0) return new Map();
+  private moduleStates(ids: string[]): Promise<Map<string, ModuleState>> {
+    if (ids.length === 0) return Promise.resolve(new Map());
+    return this.states ? this.states.statesOf(ids, (unknown) => this.readStates(unknown)) : this.readStates(ids);
+  }
+
+  private async readStates(ids: string[]): Promise<Map<string, ModuleState>> {
     const rows: ({ id: string } & ModuleState)[] = await this.dataSource.query(`SELECT id, status, version FROM modules WHERE id = ANY($1::uuid[])`, [ids]);
     return new Map(rows.map((row) => [row.id, row]));
   }
