@@ -48,7 +48,10 @@ function facetFilter(filters: SearchFilters, facet: FacetName): string[] | undef
  * list filters are OR within a field and AND across fields.
  */
 export class FilterPlan {
-  private readonly facetChecks: { bit: number; codes: number[]; accepted: Uint8Array }[] = [];
+  private readonly facetChecks: { bit: number; facet: number; accepted: Uint8Array }[] = [];
+  /** The facet filters' bits per facet combination (FacetTuples): one look-up per slot decides them all. */
+  private readonly tupleRejections: Int32Array;
+  private readonly tupleBySlot: number[];
   private readonly contributorKinds?: Uint8Array;
   private readonly excludedSlots: Set<number>;
   private readonly topics?: ReadonlySet<string>;
@@ -62,9 +65,17 @@ export class FilterPlan {
       const accepted = facetFilter(filters, facet);
       if (accepted && accepted.length > 0) {
         const column = facetColumn(index, facet);
-        this.facetChecks.push({ bit: 1 << bitIndex, codes: column.codes, accepted: column.acceptedCodes(accepted) });
+        this.facetChecks.push({ bit: 1 << bitIndex, facet: bitIndex, accepted: column.acceptedCodes(accepted) });
       }
     });
+    const tuples = index.facetTuples;
+    this.tupleBySlot = tuples.bySlot;
+    this.tupleRejections = new Int32Array(this.facetChecks.length > 0 ? tuples.count : 0);
+    for (let tuple = 0; tuple < this.tupleRejections.length; tuple++) {
+      for (const { bit, facet, accepted } of this.facetChecks) {
+        if (accepted[tuples.codes[tuple * tuples.width + facet]] !== 1) this.tupleRejections[tuple] |= bit;
+      }
+    }
     if (filters.contributorKinds && filters.contributorKinds.length > 0) {
       this.contributorKinds = index.contributorKind.acceptedCodes(filters.contributorKinds);
     }
@@ -88,12 +99,7 @@ export class FilterPlan {
   }
 
   rejections(slot: number): number {
-    let rejected = 0;
-    const checks = this.facetChecks;
-    for (let i = 0; i < checks.length; i++) {
-      const check = checks[i];
-      if (check.accepted[check.codes[slot]] !== 1) rejected |= check.bit;
-    }
+    let rejected = this.facetChecks.length > 0 ? this.tupleRejections[this.tupleBySlot[slot]] : 0;
     if (this.hasOtherFilters && !this.passesOtherFilters(slot)) rejected |= OTHER_FILTERS_BIT;
     return rejected;
   }

@@ -33,6 +33,22 @@ describe('InProcessSearchEngine', () => {
   });
 });
 
+describe('InProcessSearchEngine highlights', () => {
+  it('marks words sharing a query word\'s match key in plain ASCII text and in text with other characters alike', async () => {
+    const engine = new InProcessSearchEngine({ language });
+    await engine.upsert([
+      moduleDocument({ id: 'ascii', title: 'Pemasaran Kue', summary: 'Memasarkan kue kering' }),
+      moduleDocument({ id: 'accented', title: 'Pemasaran Café', summary: 'Memasarkan kue di café' }),
+    ]);
+    const response = await engine.search({ query: 'pasar', filters: {}, sort: 'RELEVANCE', page: 1, pageSize: 10, facets: false });
+    const highlights = Object.fromEntries(response.hits.map((hit) => [hit.id, hit.highlight]));
+    expect(highlights).toEqual({
+      ascii: { title: '<mark>Pemasaran</mark> Kue', summary: '<mark>Memasarkan</mark> kue kering' },
+      accented: { title: '<mark>Pemasaran</mark> Café', summary: '<mark>Memasarkan</mark> kue di café' },
+    });
+  });
+});
+
 describe('InProcessSearchEngine matching', () => {
   const search = (engine: InProcessSearchEngine, query: string) =>
     engine.search({ query, filters: {}, sort: 'RELEVANCE', page: 1, pageSize: 10, facets: false }).then((response) => response.hits.map((hit) => hit.id));

@@ -6,7 +6,7 @@ import { analyzeQuery } from '../text/query-analysis';
 import { loadSearchLanguage, type SearchLanguage } from '../text/search-language';
 import { FacetCounter, FilterPlan } from './filter-plan';
 import { ModuleIndex, type IndexState } from './module-index';
-import { firstInOrder, slotComparator } from './ranking';
+import { firstInOrder, slotOrder } from './ranking';
 import { TurnBudget } from './turn-budget';
 
 export interface InProcessSearchEngineOptions {
@@ -17,6 +17,7 @@ export interface InProcessSearchEngineOptions {
 }
 
 const SEARCH_BUDGET_PER_TURN_MS = 8;
+const ASCII_ONLY = /^[\x00-\x7F]*$/;
 
 /** What a snapshot's catch-up may do to the index being restored. */
 export interface IndexWriter {
@@ -111,16 +112,20 @@ export class InProcessSearchEngine implements SearchEngine {
 
     const cost = matched ? index.costsBySlot(matched) : undefined;
     const pageStart = (Math.max(1, request.page) - 1) * request.pageSize;
-    const ranked = firstInOrder(hits, hitCount, pageStart + request.pageSize, slotComparator(index, request.sort, cost));
+    const ranked = firstInOrder(hits, hitCount, pageStart + request.pageSize, slotOrder(index, request.sort, cost));
 
     const matches = createWordMatcher(clauses, this.language.matchKey);
+    const queryKeys = clauses.flatMap((clause) => clause.alternatives.flatMap((alternative) => alternative.words.map((word) => word.key)));
+    const asciiMatches = createWordMatcher(clauses, this.language.matchKey, index.wordsWithKeys(queryKeys));
+    const matcherFor = (text: string) => (ASCII_ONLY.test(text) ? asciiMatches : matches);
     return {
       hits: ranked.slice(pageStart).map((slot) => {
         const document = index.documents[slot]!;
+        const { title, summary } = document;
         return {
           id: document.id,
           document,
-          highlight: { title: highlightText(document.title, matches), summary: cropAndHighlight(document.summary, matches) },
+          highlight: { title: highlightText(title, matcherFor(title)), summary: cropAndHighlight(summary, matcherFor(summary)) },
         };
       }),
       totalHits: hitCount,

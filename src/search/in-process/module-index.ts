@@ -99,6 +99,9 @@ export class ModuleIndex {
   private readonly postings: Postings[] = [];
   /** Terms by match key (stem, spelling folded). */
   private readonly termsByKey = new Map<string, number[]>();
+  /** Each term's text, by term id. */
+  private readonly termTexts: string[] = [];
+  private stopWordsByKey?: Map<string, string[]>;
   private readonly scratch = new SlotScratch();
   private liveSlotCache?: Int32Array;
   private denseCosts = new Float64Array(0);
@@ -241,8 +244,10 @@ export class ModuleIndex {
    * never dropped. A clause matching nothing is dropped before the others,
    * so a query returns hits whenever one of its words matches. Costs:
    * WORDS_COST per dropped clause plus the costs of the clauses kept.
+   * The set returned is valid until the next call (its arrays are reused).
    */
   matchClauses(clauses: readonly QueryClause[]): ScoredSlots {
+    this.scratch.startQuery();
     const matching = clauses.map((clause) => this.matchClause(clause)).filter((slots) => slots.length > 0);
     if (matching.length === 0) return { slots: new Int32Array(0), costs: new Float64Array(0), length: 0 };
     // Between equally frequent clauses the earlier one is dropped first (Meilisearch sorts the query's terms stably).
@@ -272,6 +277,28 @@ export class ModuleIndex {
     const typed = matchAlternative(first);
     if (!first.synonym && typed.length >= this.commonWordDocuments()) return typed;
     return this.scratch.union(this.slotCount, [typed, ...others.map(matchAlternative)]);
+  }
+
+  /**
+   * The terms and stop words whose match key is one of `keys`: a word of an
+   * indexed document's ASCII title or summary is one of the two (tokenize and
+   * tokenizeWithOffsets split ASCII alike), so for such a word membership here
+   * is the same as its key being one of `keys`.
+   */
+  wordsWithKeys(keys: Iterable<string>): Set<string> {
+    if (!this.stopWordsByKey) {
+      this.stopWordsByKey = new Map();
+      for (const word of this.text.stopWords) {
+        const key = this.text.matchKey(word);
+        this.stopWordsByKey.set(key, [...(this.stopWordsByKey.get(key) ?? []), word]);
+      }
+    }
+    const words = new Set<string>();
+    for (const key of keys) {
+      for (const term of this.termsByKey.get(key) ?? []) words.add(this.termTexts[term]);
+      for (const word of this.stopWordsByKey.get(key) ?? []) words.add(word);
+    }
+    return words;
   }
 
   private commonWordDocuments(): number {
@@ -356,6 +383,7 @@ export class ModuleIndex {
     if (id === undefined) {
       id = this.postings.length;
       this.postings.push(postings ?? new Postings());
+      this.termTexts.push(term);
       this.termIds.set(term, id);
       this.termTree.set(term, id);
       const key = this.text.matchKey(term);

@@ -5,6 +5,12 @@ import { WORDS_COST, type ModuleIndex } from './module-index';
 /** Negative when slot a ranks before slot b. */
 export type SlotComparator = (a: number, b: number) => number;
 
+/** A ranking: `compare`, and when set, `leading`: compare orders by it first (ascending), so a larger value ranks after. */
+export interface SlotOrder {
+  compare: SlotComparator;
+  leading?: Float64Array;
+}
+
 /**
  * The order of a sort; every order ends with the id so equal documents always
  * come out the same way. With a query, `cost` holds the text costs by slot:
@@ -12,11 +18,11 @@ export type SlotComparator = (a: number, b: number) => number;
  * right after the words rule (Meilisearch's "sort" placed after "words"): by
  * the number of query words matched, then the sort. Browsing: popularity.
  */
-export function slotComparator(index: ModuleIndex, sort: SearchSort, cost: Float64Array | undefined): SlotComparator {
+export function slotOrder(index: ModuleIndex, sort: SearchSort, cost: Float64Array | undefined): SlotOrder {
   const explicit = explicitComparator(index, sort);
-  if (sort === 'RELEVANCE') return cost ? (a, b) => cost[a] - cost[b] || explicit(a, b) : explicit;
-  if (!cost) return explicit;
-  return (a, b) => Math.floor(cost[a] / WORDS_COST) - Math.floor(cost[b] / WORDS_COST) || explicit(a, b);
+  if (sort === 'RELEVANCE') return cost ? { compare: (a, b) => cost[a] - cost[b] || explicit(a, b), leading: cost } : { compare: explicit };
+  if (!cost) return { compare: explicit };
+  return { compare: (a, b) => Math.floor(cost[a] / WORDS_COST) - Math.floor(cost[b] / WORDS_COST) || explicit(a, b) };
 }
 
 /** The order of a sort alone (RELEVANCE without text: popularity). */
@@ -48,9 +54,10 @@ function compareRatings(a: number, b: number): number {
 
 /**
  * The first `count` slots in order, without sorting the whole set: a bounded
- * max-heap keeps the best `count` seen (O(n log count)).
+ * max-heap keeps the best `count` seen (O(n log count)). A slot whose leading
+ * value is above the worst kept one's is passed over without a comparison.
  */
-export function firstInOrder(slots: ArrayLike<number>, length: number, count: number, compare: SlotComparator): number[] {
+export function firstInOrder(slots: ArrayLike<number>, length: number, count: number, { compare, leading }: SlotOrder): number[] {
   if (count <= 0) return [];
   if (count >= length) return Array.from({ length }, (_, i) => slots[i]).sort(compare);
   const heap: number[] = [];
@@ -80,6 +87,8 @@ export function firstInOrder(slots: ArrayLike<number>, length: number, count: nu
     if (heap.length < count) {
       heap.push(slot);
       siftUp(heap.length - 1);
+    } else if (leading !== undefined && leading[slot] > leading[heap[0]]) {
+      continue;
     } else if (compare(slot, heap[0]) < 0) {
       heap[0] = slot;
       siftDown(0);

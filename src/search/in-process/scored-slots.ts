@@ -15,6 +15,8 @@ export interface ScoredSlots {
  * Dense per-slot scratch space reused by every query (search is synchronous,
  * so one scratch per index is enough). A slot's entry is valid only when its
  * stamp equals the current generation, which spares clearing arrays.
+ * The sets it returns are views into arrays it reuses too: they are valid
+ * until the next startQuery().
  */
 export class SlotScratch {
   private stamps = new Int32Array(0);
@@ -23,6 +25,14 @@ export class SlotScratch {
   private levels = new Int32Array(0);
   private touched = new Int32Array(0);
   private generation = 0;
+  private resultSlots = new Int32Array(0);
+  private resultCosts = new Float64Array(0);
+  private resultsUsed = 0;
+
+  /** Frees the sets returned so far: a query's sets need not be allocated (nor collected) one by one. */
+  startQuery(): void {
+    this.resultsUsed = 0;
+  }
 
   /**
    * Union of posting lists, each slot with its minimum cost over the lists:
@@ -33,7 +43,19 @@ export class SlotScratch {
     const generation = this.nextGeneration();
     const { stamps, costs, touched } = this;
     let count = 0;
-    for (const { postings, cost } of lists) {
+    if (lists.length > 0) {
+      // The first list meets no slot of this generation (a list holds a slot once): no checks.
+      const { postings, cost } = lists[0];
+      const { slots, fields, length } = postings;
+      for (let i = 0; i < length; i++) {
+        const slot = slots[i];
+        stamps[slot] = generation;
+        costs[slot] = cost + fields[i] * fieldCost;
+        touched[count++] = slot;
+      }
+    }
+    for (let list = 1; list < lists.length; list++) {
+      const { postings, cost } = lists[list];
       const { slots, fields, length } = postings;
       for (let i = 0; i < length; i++) {
         const slot = slots[i];
@@ -47,7 +69,7 @@ export class SlotScratch {
         }
       }
     }
-    const result = allocate(count);
+    const result = this.allocate(count);
     for (let i = 0; i < count; i++) {
       const slot = touched[i];
       result.slots[i] = slot;
@@ -66,7 +88,7 @@ export class SlotScratch {
       stamps[small.slots[i]] = generation;
       positions[small.slots[i]] = i;
     }
-    const result = allocate(small.length);
+    const result = this.allocate(small.length);
     result.length = 0;
     for (let i = 0; i < large.length; i++) {
       const slot = large.slots[i];
@@ -105,7 +127,7 @@ export class SlotScratch {
       }
     }
     const last = sets.length - 1;
-    const result = allocate(first.length);
+    const result = this.allocate(first.length);
     for (let i = 0; i < first.length; i++) {
       const slot = first.slots[i];
       result.slots[i] = slot;
@@ -119,6 +141,19 @@ export class SlotScratch {
     if (sets.length === 1) return sets[0];
     const asPostings = sets.map((set) => ({ postings: { slots: set.slots, fields: set.costs, length: set.length }, cost: 0 }));
     return this.unionPostings(capacity, asPostings, 1);
+  }
+
+  /** A set of `length` entries (to be filled) from the query's result arrays; a full array is replaced, not overwritten. */
+  private allocate(length: number): ScoredSlots {
+    if (this.resultsUsed + length > this.resultSlots.length) {
+      const size = Math.max(length, this.resultSlots.length * 2, 1024);
+      this.resultSlots = new Int32Array(size);
+      this.resultCosts = new Float64Array(size);
+      this.resultsUsed = 0;
+    }
+    const start = this.resultsUsed;
+    this.resultsUsed += length;
+    return { slots: this.resultSlots.subarray(start, start + length), costs: this.resultCosts.subarray(start, start + length), length };
   }
 
   private reserve(capacity: number): void {
@@ -139,8 +174,4 @@ export class SlotScratch {
     }
     return ++this.generation;
   }
-}
-
-function allocate(length: number): ScoredSlots {
-  return { slots: new Int32Array(length), costs: new Float64Array(length), length };
 }

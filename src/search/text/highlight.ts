@@ -21,9 +21,15 @@ export type WordMatcher = (word: string) => boolean;
  * Decides whether a (normalized) word of a document matches the query: the
  * same word, the same stem or spelling (match key), a prefix of the last word, a word within the
  * typo budget, or a word of a synonym. Both engines highlight with it, so
- * highlights do not depend on the engine.
+ * highlights do not depend on the engine. `wordsWithQueryKeys`, when given,
+ * holds every word with a query word's match key that the texts to be
+ * highlighted can contain: looking a word up in it spares computing its key.
  */
-export function createWordMatcher(clauses: readonly QueryClause[], matchKey: (word: string) => string): WordMatcher {
+export function createWordMatcher(
+  clauses: readonly QueryClause[],
+  matchKey: (word: string) => string,
+  wordsWithQueryKeys?: ReadonlySet<string>,
+): WordMatcher {
   const words = new Set<string>();
   const keys = new Set<string>();
   const prefixes: string[] = [];
@@ -39,9 +45,10 @@ export function createWordMatcher(clauses: readonly QueryClause[], matchKey: (wo
       }
     }
   }
+  const sameKey = wordsWithQueryKeys ? (word: string) => wordsWithQueryKeys.has(word) : (word: string) => keys.has(matchKey(word));
   const matches = (word: string) =>
     words.has(word) ||
-    keys.has(matchKey(word)) ||
+    sameKey(word) ||
     prefixes.some((prefix) => word.startsWith(prefix)) ||
     fuzzy.some((candidate) => isWithinEditDistance(word, candidate.text, candidate.typos));
   // A page of hits repeats the same common words; each is decided once per query.
