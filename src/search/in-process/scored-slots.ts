@@ -23,7 +23,6 @@ export class SlotScratch {
   private costs = new Float64Array(0);
   private positions = new Int32Array(0);
   private levels = new Int32Array(0);
-  private touched = new Int32Array(0);
   private generation = 0;
   private resultSlots = new Int32Array(0);
   private resultCosts = new Float64Array(0);
@@ -41,7 +40,12 @@ export class SlotScratch {
   unionPostings(capacity: number, lists: readonly CostedPostings[], fieldCost: number): ScoredSlots {
     this.reserve(capacity);
     const generation = this.nextGeneration();
-    const { stamps, costs, touched } = this;
+    const { stamps, positions } = this;
+    let total = 0;
+    for (const { postings } of lists) total += postings.length;
+    // Written in place, each slot at its first appearance; the arrays past `length` go unused.
+    const result = this.allocate(total);
+    const { slots: resultSlots, costs: resultCosts } = result;
     let count = 0;
     if (lists.length > 0) {
       // The first list meets no slot of this generation (a list holds a slot once): no checks.
@@ -50,8 +54,9 @@ export class SlotScratch {
       for (let i = 0; i < length; i++) {
         const slot = slots[i];
         stamps[slot] = generation;
-        costs[slot] = cost + fields[i] * fieldCost;
-        touched[count++] = slot;
+        positions[slot] = count;
+        resultSlots[count] = slot;
+        resultCosts[count++] = cost + fields[i] * fieldCost;
       }
     }
     for (let list = 1; list < lists.length; list++) {
@@ -62,19 +67,15 @@ export class SlotScratch {
         const slotCost = cost + fields[i] * fieldCost;
         if (stamps[slot] !== generation) {
           stamps[slot] = generation;
-          costs[slot] = slotCost;
-          touched[count++] = slot;
-        } else if (slotCost < costs[slot]) {
-          costs[slot] = slotCost;
+          positions[slot] = count;
+          resultSlots[count] = slot;
+          resultCosts[count++] = slotCost;
+        } else if (slotCost < resultCosts[positions[slot]]) {
+          resultCosts[positions[slot]] = slotCost;
         }
       }
     }
-    const result = this.allocate(count);
-    for (let i = 0; i < count; i++) {
-      const slot = touched[i];
-      result.slots[i] = slot;
-      result.costs[i] = costs[slot];
-    }
+    result.length = count;
     return result;
   }
 
@@ -111,6 +112,21 @@ export class SlotScratch {
     const generation = this.nextGeneration();
     const { stamps, costs, levels } = this;
     const [first] = sets;
+    if (sets.length === 2) {
+      // Two clauses (the usual query): the second marked first, then the result in one pass over the first.
+      const second = sets[1];
+      for (let i = 0; i < second.length; i++) {
+        stamps[second.slots[i]] = generation;
+        costs[second.slots[i]] = second.costs[i];
+      }
+      const result = this.allocate(first.length);
+      for (let i = 0; i < first.length; i++) {
+        const slot = first.slots[i];
+        result.slots[i] = slot;
+        result.costs[i] = stamps[slot] === generation ? first.costs[i] + costs[slot] : droppedCost + first.costs[i];
+      }
+      return result;
+    }
     for (let i = 0; i < first.length; i++) {
       const slot = first.slots[i];
       stamps[slot] = generation;
@@ -163,7 +179,6 @@ export class SlotScratch {
     this.costs = new Float64Array(size);
     this.positions = new Int32Array(size);
     this.levels = new Int32Array(size);
-    this.touched = new Int32Array(size);
     this.generation = 0;
   }
 
