@@ -5,11 +5,10 @@ import { JobHandlers } from '../queue/job-handlers';
 import { JobName } from '../queue/jobs';
 import { SearchIndexer } from '../search/search-indexer.service';
 import { RatingBaseline } from './rating-baseline.service';
+import { RATING_MEAN_THRESHOLD, RATING_MEAN_UPSERT_SQL } from './rating-mean-upsert';
 
 /** How often the mean of all ratings is recomputed (the contract allows m to be a few minutes stale). */
 const RATING_MEAN_INTERVAL_MS = 5 * 60_000;
-/** A smaller move of m leaves rating_mean and the index as they are: it moves no score by more than this. */
-export const RATING_MEAN_THRESHOLD = 0.01;
 
 /**
  * Moves rating_mean to the current mean of every rating given to PUBLISHED
@@ -35,13 +34,7 @@ export class RatingMeanRefresh implements OnModuleInit {
   /** True when m moved (and the index was rebuilt). */
   async refresh(): Promise<boolean> {
     // An upsert, so a missing row (an emptied table) is no different from a stale one.
-    const [moved]: { mean: number | null }[] = await this.dataSource.query(
-      `INSERT INTO rating_mean (mean) SELECT sum(rating_sum)::float8 / nullif(sum(rating_count), 0) FROM modules WHERE status = 'PUBLISHED'
-       ON CONFLICT (singleton) DO UPDATE SET mean = excluded.mean, updated_at = now()
-        WHERE (rating_mean.mean IS NULL) <> (excluded.mean IS NULL) OR abs(rating_mean.mean - excluded.mean) > $1
-       RETURNING mean`,
-      [RATING_MEAN_THRESHOLD],
-    );
+    const [moved]: { mean: number | null }[] = await this.dataSource.query(RATING_MEAN_UPSERT_SQL, [RATING_MEAN_THRESHOLD]);
     if (!moved) return false;
     this.baseline.forget();
     const indexed = await this.indexer.rebuild();

@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import { LessonKind } from '../../../src/catalog/module-status';
 import { storedQuestions } from '../../../src/quizzes/quiz-rows';
+import { RATING_MEAN_THRESHOLD, RATING_MEAN_UPSERT_SQL } from '../../../src/ratings/rating-mean-upsert';
 import { insertRows } from './bulk-insert';
 import {
   CatalogueCorpus,
@@ -67,6 +68,8 @@ export async function seedCatalogue(
   }
 
   const pendingReviews = await insertPendingReviews(client, corpus, counts.pendingReviews, categoryIds, contributors);
+  // m as the API's refresh would set it, so its first refresh finds nothing moved and rebuilds no index mid-run.
+  await client.query(RATING_MEAN_UPSERT_SQL, [RATING_MEAN_THRESHOLD]);
   await client.query('ANALYZE');
   return { published: inserted, pendingReviews, enrolTargets, seconds: (performance.now() - started) / 1000 };
 }
