@@ -3,19 +3,22 @@ import { Pool } from 'pg';
 import type { QueryRunner } from 'typeorm';
 import { ModuleStateNotify1764930000000 } from '../../migrations/1764930000000-module-state-notify';
 import { ModuleStatus } from '../../src/catalog/module-status';
-import { EmbeddedPostgres, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { ModuleChanges } from '../../src/database/module-changes';
 import type { ModuleState } from '../../src/search/hit-check';
 import { ModuleStateCache } from '../../src/search/module-state-cache';
+import { provisionTestDatabase, TestDatabase } from '../support/test-databases';
 
 /**
  * The embedded mode's cache of modules' states behind the search's hit check:
  * a state read before a committed change of a module's status or version is
- * never used after it. Its own in-memory PGlite, as the app runs it (one pooled
- * connection through pglite-socket), with a modules table reduced to the columns involved.
+ * never used after it. On the run's database (in embedded runs the worker's
+ * PGlite through pglite-socket, as the app runs it), in a schema of its own
+ * whose modules table has only the columns involved.
  */
+const SCHEMA = 'module_state_cache_test';
+
 describe('module states cache (embedded)', () => {
-  let embedded: EmbeddedPostgres;
+  let database: TestDatabase;
   let pool: Pool;
   let changes: ModuleChanges;
   let cache: ModuleStateCache;
@@ -30,17 +33,30 @@ describe('module states cache (embedded)', () => {
   const statesOf = (ids: string[]) => cache.statesOf(ids, read);
 
   beforeAll(async () => {
-    embedded = await startEmbeddedPostgres(undefined, 3);
+    database = await provisionTestDatabase();
     changes = new ModuleChanges(true);
-    pool = new Pool({ connectionString: embedded.url, max: 1, onConnect: (client) => changes.listen(client) });
+    pool = new Pool({
+      connectionString: database.url,
+      max: 1,
+      onConnect: async (client) => {
+        await client.query(`SET search_path TO ${SCHEMA}`);
+        await changes.listen(client);
+      },
+    });
+    await pool.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+    await pool.query(`CREATE SCHEMA ${SCHEMA}`);
     await pool.query(`CREATE TABLE modules (id uuid PRIMARY KEY, status text NOT NULL, version integer NOT NULL, title text NOT NULL)`);
     await new ModuleStateNotify1764930000000().up({ query: (sql: string) => pool.query(sql) } as unknown as QueryRunner);
     await pool.query(`INSERT INTO modules VALUES ($1, 'PUBLISHED', 1, 'a'), ($2, 'PUBLISHED', 1, 'b')`, [a, b]);
     cache = new ModuleStateCache(changes);
   }, 60_000);
   afterAll(async () => {
-    await pool.end();
-    await embedded.stop();
+    // A PGlite server is one session for all its connections: the next file's must not inherit these.
+    await pool?.query(`UNLISTEN *`);
+    await pool?.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`);
+    await pool?.query(`SET search_path TO DEFAULT`);
+    await pool?.end();
+    await database?.drop();
   });
   beforeEach(() => {
     reads = [];
