@@ -1,9 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { coalesce, DispatchFailures, JobDispatcher, OutboxJob } from './job-dispatcher';
+import { coalesce, DispatchFailures, JobDispatcher, JobGroup, OutboxJob } from './job-dispatcher';
 import { JobHandlers } from './job-handlers';
-import { JobName, JobPayloads } from './jobs';
+import { JobName, JobPayloads, QUEUE_OF_JOB, QueueName } from './jobs';
 
-/** Zero-setup mode: the relay runs the handlers itself, in this process, each job on its own. */
+/** Zero-setup mode: the relay runs the handlers itself, in this process. */
 export class InProcessDispatcher implements JobDispatcher {
   readonly name = 'in-process';
   readonly runsHandlers = true;
@@ -12,17 +12,31 @@ export class InProcessDispatcher implements JobDispatcher {
 
   constructor(private readonly handlers: JobHandlers) {}
 
-  /** Runs every job of the batch; one that throws is reported and does not stop the others. */
+  /**
+   * Runs every job of the batch; one that throws is reported and does not stop the others.
+   * Each queue's jobs run one after the other, the queues side by side (as BullMQ's workers
+   * take each queue on its own): a search sync never waits for a notification or an import.
+   */
   async dispatch(jobs: OutboxJob[]): Promise<DispatchFailures> {
     const failures: DispatchFailures = new Map();
-    for (const { job, rowIds } of coalesce(jobs)) {
-      try {
-        await this.handlers.run(job.job, job.payload as JobPayloads[JobName], rowIds);
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        for (const id of rowIds) failures.set(id, message);
-      }
+    const lanes = new Map<QueueName, JobGroup[]>();
+    for (const group of coalesce(jobs)) {
+      const lane = lanes.get(QUEUE_OF_JOB[group.job.job]);
+      if (lane) lane.push(group);
+      else lanes.set(QUEUE_OF_JOB[group.job.job], [group]);
     }
+    await Promise.all(
+      [...lanes.values()].map(async (groups) => {
+        for (const { job, rowIds } of groups) {
+          try {
+            await this.handlers.run(job.job, job.payload as JobPayloads[JobName], rowIds);
+          } catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            for (const id of rowIds) failures.set(id, message);
+          }
+        }
+      }),
+    );
     return failures;
   }
 
