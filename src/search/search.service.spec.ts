@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import { Meilisearch } from 'meilisearch';
 import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/config';
 import type { ModuleEntity } from '../catalog/module.entity';
 import { ModuleStatus } from '../catalog/module-status';
 import type { Loaders } from '../graphql/loaders';
@@ -91,7 +92,7 @@ describe.each(ENGINES)('SearchService over %s: hits checked against the database
     repaired = [];
     db = fakeDatabase(rows);
     const repair = { requestSync: async (ids: string[]) => void repaired.push(...ids) } as unknown as IndexRepair;
-    service = new SearchService(engine, db.dataSource, {} as Outbox, repair);
+    service = new SearchService(engine, db.dataSource, {} as Outbox, repair, { databasePoolSize: 1 } as AppConfig);
   });
 
   const search = (fromIndex: boolean, input: Partial<SearchModulesInput> = {}) => service.search({ query: 'akuntansi', pageSize: 10, ...input } as SearchModulesInput, db.loaders(), fromIndex);

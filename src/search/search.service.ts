@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Viewer } from '../auth/viewer';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { ModuleModel } from '../catalog/models/module.model';
 import { toModuleModel } from '../catalog/module.mapper';
 import { ModuleStatus } from '../catalog/module-status';
@@ -16,6 +17,7 @@ import { judgeHit, ModuleState, withoutGoneHits } from './hit-check';
 import { IndexRepair } from './index-repair';
 import { isCompleteDocument, moduleModelFromDocument } from './indexed-module';
 import { ModuleStateCache } from './module-state-cache';
+import { ModuleStateReader } from './module-state-reader';
 import { ReindexJobEntity } from './reindex-job.entity';
 import { SEARCH_ENGINE, SearchEngine, SearchHit, SearchResponse } from './search-engine.port';
 
@@ -35,17 +37,21 @@ const REINDEX_COALESCE_MS = 60 * 60_000;
 export class SearchService {
   /** Embedded mode: the states read since the last change of a module (see ModuleChanges). */
   private readonly states?: ModuleStateCache;
+  private readonly stateReader: ModuleStateReader;
 
   constructor(
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: Outbox,
     private readonly repair: IndexRepair,
+    @Inject(APP_CONFIG) config: AppConfig,
     // Absent in the worker process, which serves no searches and no /metrics.
     @Optional() private readonly metrics?: MetricsService,
     @Optional() changes?: ModuleChanges,
   ) {
     if (changes?.watching) this.states = new ModuleStateCache(changes);
+    // The hit checks hold at most half the pool's connections (the embedded mode's one), the rest is the writes' and the jobs'.
+    this.stateReader = new ModuleStateReader((ids) => this.readStates(ids), Math.max(1, Math.floor(config.databasePoolSize / 2)));
   }
 
   /**
@@ -124,7 +130,7 @@ export class SearchService {
 
   private moduleStates(ids: string[]): Promise<Map<string, ModuleState>> {
     if (ids.length === 0) return Promise.resolve(new Map());
-    return this.states ? this.states.statesOf(ids, (unknown) => this.readStates(unknown)) : this.readStates(ids);
+    return this.states ? this.states.statesOf(ids, (unknown) => this.stateReader.read(unknown)) : this.stateReader.read(ids);
   }
 
   private async readStates(ids: string[]): Promise<Map<string, ModuleState>> {
