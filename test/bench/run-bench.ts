@@ -19,6 +19,7 @@ import { BenchDatabase, createBenchDatabase, runMigrations, stamp } from './data
 import { deleteQueueKeys } from './database/queue-keys';
 import { GraphQLClient } from './load/graphql-client';
 import { LoadGenerator } from './load/load-generator';
+import { ApiMemory } from './processes/api-memory';
 import { ADMIN, ApiProcess, METRICS_TOKEN, REPO_ROOT, startApi, waitUntilIdle } from './processes/api-process';
 import { ensureBuild } from './processes/ensure-build';
 import { buildQueryLog } from './queries/query-log';
@@ -195,6 +196,9 @@ async function runSuite(options: BenchOptions, results: BenchResults, cleanup: C
   const api = await startTheApi(options, environment, cleanup, results);
   context.apiPid = api.pid;
   const client = new GraphQLClient(api.graphqlUrl);
+  const memory = new ApiMemory({ metricsUrl: `${api.baseUrl}/metrics`, metricsToken: METRICS_TOKEN, rssBytes: () => api.rssBytes() });
+  results.memory = memory.samples;
+  await memory.sample('start');
   /** Each API scenario starts once the previous one's queued requests are done. */
   const onIdleApi = <T>(work: () => Promise<T>) => async () => {
     const waitStarted = performance.now();
@@ -223,6 +227,7 @@ async function runSuite(options: BenchOptions, results: BenchResults, cleanup: C
     'realistic query log',
     onIdleApi(() => measureQueryLog(context, { graphqlUrl: api.graphqlUrl, metricsUrl: `${api.baseUrl}/metrics`, metricsToken: METRICS_TOKEN }, prepared.queryLog, options.plan.rounds)),
   );
+  await memory.sample('the search loads');
   results.syncLag = await scenario(
     results,
     'sync lag',
@@ -232,8 +237,12 @@ async function runSuite(options: BenchOptions, results: BenchResults, cleanup: C
       return measureSyncLag(client, generator, searchSpec, curatorToken, pending);
     }),
   );
+  await memory.sample('sync lag');
   results.enrol = await scenario(results, 'enrol', onIdleApi(() => measureEnrol(client, context, api.graphqlUrl, catalogue, options.beneficiaries)));
+  await memory.sample('enrol');
   results.import = await scenario(results, 'import', onIdleApi(() => measureImport(client, options.importItems, categorySlugs)));
+  await memory.sample('import');
+  memory.stop();
   results.rssAfterLoadMiB = (await api.rssBytes()) / MiB;
   await generator.close();
   await api.stop();

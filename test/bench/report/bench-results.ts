@@ -1,3 +1,4 @@
+import type { MemorySample } from '../processes/api-memory';
 import type { MeasuredLoad } from '../load/load-generator';
 import type { LoadFigures, OpenLoopFigures } from '../load/load-protocol';
 import type { EnrolFigures } from '../scenarios/enrol';
@@ -44,6 +45,8 @@ export interface BenchResults {
   inProcess?: InProcessFigures;
   startup?: { readyMs: number; rssAfterStartMiB: number; meiliReindexSeconds?: number };
   rssAfterLoadMiB?: number;
+  /** The API's memory after start and after each group of scenarios. */
+  memory?: MemorySample[];
   /** The API started again on the same data after the loads (in-process search: from its index snapshot, when there is one). */
   restart?: { readyMs: number; rssAfterStartMiB: number };
   httpCeiling?: MeasuredLoad;

@@ -1,5 +1,6 @@
 import type { MeasuredLoad } from '../load/load-generator';
 import type { BenchResults } from './bench-results';
+import type { MemorySample } from '../processes/api-memory';
 import { checkIssue16Targets } from './targets-issue16';
 import { checkTargets, type TargetCheck } from './targets';
 
@@ -101,6 +102,7 @@ export function renderMarkdown(results: BenchResults): string {
     lines.push(`| RSS of the API: after start / after the load | ${num(startup.rssAfterStartMiB)} MiB / ${results.rssAfterLoadMiB === undefined ? '—' : `${num(results.rssAfterLoadMiB)} MiB`} | target 1,024 MiB | ${ratio(Math.max(startup.rssAfterStartMiB, results.rssAfterLoadMiB ?? 0) / 1024)} |`);
   }
   lines.push('');
+  lines.push(...memoryTable(results.memory));
 
   lines.push(...targetTable('Targets (issue 16)', checkIssue16Targets(results)));
   lines.push(...targetTable('Targets (issue 5)', checkTargets(results)));
@@ -159,4 +161,18 @@ function targetTable(title: string, checks: TargetCheck[]): string[] {
   }
   lines.push('');
   return lines;
+}
+
+/** Where the API's memory went, scenario by scenario ("external" is mostly PGlite's WebAssembly heap in embedded mode). */
+function memoryTable(samples: MemorySample[] | undefined): string[] {
+  if (!samples?.length) return [];
+  const mib = (value: number | undefined) => (value === undefined ? '—' : `${num(value)} MiB`);
+  return [
+    '## API memory',
+    '',
+    '| after | RSS | peak RSS during it | V8 heap used / total | external (Buffers, WebAssembly) |',
+    '| --- | --- | --- | --- | --- |',
+    ...samples.map((sample) => `| ${sample.after} | ${mib(sample.rssMiB)} | ${mib(sample.peakRssMiB)} | ${mib(sample.heapUsedMiB)} / ${mib(sample.heapTotalMiB)} | ${mib(sample.externalMiB)} |`),
+    '',
+  ];
 }
